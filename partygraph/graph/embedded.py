@@ -1,0 +1,125 @@
+"""The embedded store: the whole graph in one JSON file, opened into networkx for analyses.
+
+Format (documented in the README, ``version`` 1)::
+
+    {"format": "partygraph-store", "version": 1,
+     "nodes": {"Member": {"columns": ["id", "name", ...], "rows": [["M1", "阮晓", ...], ...]}, ...},
+     "relationships": {"MEMBER_OF": {"columns": ["from", "to"], "rows": [["Member:M1", "Organization:O1"]]}, ...}}
+
+Absent properties are ``null`` in a row. The file is plain JSON (safe to open: no pickle),
+written to a temporary file beside it and moved into place, so a rejected dataset, a crash or
+a kill in the middle of a write leaves the previous store as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import networkx as nx
+
+from ..errors import StoreError
+from .data import GraphData
+from .model import LABELS, RELATIONSHIPS
+
+FORMAT = "partygraph-store"
+VERSION = 1
+DEFAULT_PATH = "partygraph.pgstore"
+
+
+def to_document(data: GraphData) -> dict:
+    """The JSON document of a graph (columns from the model, so every file has the same shape)."""
+    nodes = {}
+    for label, spec in LABELS.items():
+        columns = list(spec.properties)
+        nodes[label] = {"columns": columns,
+                        "rows": [[props.get(c) for c in columns] for props in data.nodes[label].values()]}
+    rels: dict[str, dict] = {}
+    for rel_type, spec in RELATIONSHIPS.items():
+        rels[rel_type] = {"columns": ["from", "to", *spec.properties], "rows": []}
+    for (rel_type, source, target), props in data.rels.items():
+        extra = [props.get(c) for c in RELATIONSHIPS[rel_type].properties]
+        rels[rel_type]["rows"].append([source, target, *extra])
+    return {"format": FORMAT, "version": VERSION, "nodes": nodes, "relationships": rels}
+
+
+def from_document(doc: dict, where: str) -> GraphData:
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise StoreError(f"{where} is not a partygraph store")
+    if doc.get("version") != VERSION:
+        raise StoreError(f"{where} is a partygraph store of version {doc.get('version')}; "
+                         f"this partygraph reads version {VERSION}")
+    data = GraphData()
+    for label, table in doc["nodes"].items():
+        columns = table["columns"]
+        target = data.nodes[label]
+        for row in table["rows"]:
+            target[row[0]] = {c: v for c, v in zip(columns, row) if v is not None}
+    for rel_type, table in doc["relationships"].items():
+        columns = table["columns"][2:]
+        for row in table["rows"]:
+            data.rels[(rel_type, row[0], row[1])] = {c: v for c, v in zip(columns, row[2:]) if v is not None}
+    return data
+
+
+def to_networkx(data: GraphData) -> nx.MultiDiGraph:
+    """A MultiDiGraph keyed ``Label:id``; node attribute ``label``; edge key = relationship type."""
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from((f"{label}:{node_id}", {"label": label, **props})
+                         for label, by_id in data.nodes.items() for node_id, props in by_id.items())
+    graph.add_edges_from((source, target, rel_type, props)
+                         for (rel_type, source, target), props in data.rels.items())
+    return graph
+
+
+class EmbeddedStore:
+    """The default store: ``EmbeddedStore(path).replace(data)``, ``.read()``, ``.networkx()``."""
+
+    kind = "embedded"
+
+    def __init__(self, path: str | os.PathLike = DEFAULT_PATH) -> None:
+        self.path = Path(path)
+
+    def describe(self) -> str:
+        return f"embedded store {self.path}"
+
+    def replace(self, data: GraphData, progress: bool = False) -> None:
+        """Write the graph in place of the store's content, all at once or not at all."""
+        directory = self.path.parent if str(self.path.parent) else Path(".")
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
+        except OSError as exc:
+            raise StoreError(f"cannot write {self.path}: {exc}") from exc
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(to_document(data), handle, ensure_ascii=False, separators=(",", ":"))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def read(self) -> GraphData:
+        if not self.path.exists():
+            raise StoreError(f"there is no store at {self.path}; run 'partygraph load DATASET' first")
+        try:
+            with open(self.path, encoding="utf-8") as handle:
+                doc = json.load(handle)
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise StoreError(f"cannot read the store {self.path}: {exc}") from exc
+        try:
+            return from_document(doc, str(self.path))
+        except (KeyError, TypeError, IndexError) as exc:
+            raise StoreError(f"{self.path} is damaged: {exc!r}") from exc
+
+    def networkx(self) -> nx.MultiDiGraph:
+        return to_networkx(self.read())
+
+    def counts(self) -> dict[str, int]:
+        return self.read().counts()
+
+

@@ -1,0 +1,254 @@
+"""The Neo4j store: the same graph in a Neo4j database, written in ``UNWIND`` batches.
+
+Every node partygraph writes also carries the label ``Partygraph``; a load replaces only those
+nodes and the relationships between them, so other data in the database is never touched. A
+marker node ``(:PartygraphMeta {id: "store"})`` records whether the last load finished: reads
+refuse a store whose load was interrupted, and loading again (idempotent: ``MERGE`` by id)
+completes it. Labels and relationship types in the Cypher text come from the model, never from
+input; every value goes in as a parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from typing import Iterable, Iterator
+
+from ..errors import Neo4jConnectionError, StoreError
+from .data import GraphData
+from .model import LABELS, RELATIONSHIPS, split_key
+
+MARKER = "Partygraph"
+BATCH = 10_000
+MIN_VERSION = (5, 0)
+#: Indexes the analyses look things up by, beyond the uniqueness constraints on ``id``.
+INDEXES = (("Member", "status"), ("Member", "mobile"), ("Member", "last_contact"), ("Organization", "level"))
+
+
+def _to_neo4j(label_or_type_props: dict[str, str], props: dict) -> dict:
+    return {k: dt.date.fromisoformat(v) if label_or_type_props.get(k) == "date" else v for k, v in props.items()}
+
+
+def _from_neo4j(props: dict) -> dict:
+    return {k: v.iso_format() if hasattr(v, "iso_format") else v for k, v in props.items()}
+
+
+def _batches(rows: list, size: int = BATCH) -> Iterator[list]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+class _Progress:
+    """A one-line progress count on a terminal; silent otherwise."""
+
+    def __init__(self, enabled: bool, total: int) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.total, self.done = total, 0
+
+    def add(self, what: str, count: int) -> None:
+        self.done += count
+        if self.enabled:
+            share = self.done / self.total if self.total else 1
+            bar = "#" * int(share * 30)
+            print(f"\rloading into Neo4j [{bar:<30}] {share:4.0%} {what:<16}", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.enabled:
+            print(file=sys.stderr)
+
+
+class Neo4jStore:
+    """``Neo4jStore(uri, auth, database)``; ``from_environment(uri)`` reads the credentials."""
+
+    kind = "neo4j"
+
+    def __init__(self, uri: str, auth: tuple[str, str] | None = None, database: str | None = None) -> None:
+        self.uri, self.auth, self.database = uri, auth, database or "neo4j"
+        self._driver = None
+
+    @classmethod
+    def from_environment(cls, uri: str) -> "Neo4jStore":
+        """Credentials from ``NEO4J_USERNAME``/``NEO4J_PASSWORD``, database from ``NEO4J_DATABASE``."""
+        password = os.environ.get("NEO4J_PASSWORD")
+        auth = (os.environ.get("NEO4J_USERNAME", "neo4j"), password) if password is not None else None
+        return cls(uri, auth, os.environ.get("NEO4J_DATABASE"))
+
+    def describe(self) -> str:
+        return f"Neo4j {self.uri}, database {self.database}"
+
+    # -- connection -------------------------------------------------------------------------
+
+    def driver(self):
+        if self._driver is None:
+            self._driver = self._connect()
+        return self._driver
+
+    def _connect(self):
+        import neo4j
+        from neo4j import exceptions as ex
+
+        where = f"Neo4j at {self.uri}"
+        try:
+            driver = neo4j.GraphDatabase.driver(self.uri, auth=self.auth, notifications_min_severity="OFF")
+        except (ex.ConfigurationError, ValueError) as exc:
+            raise Neo4jConnectionError(f"{self.uri} is not a Neo4j URI ({exc}); expected e.g. neo4j://host:7687") from exc
+        try:
+            driver.verify_connectivity()
+            records, _, _ = driver.execute_query(
+                "CALL dbms.components() YIELD name, versions RETURN versions[0] AS version",
+                database_=self.database, routing_=neo4j.RoutingControl.READ)
+        except ex.AuthError as exc:
+            driver.close()
+            user = self.auth[0] if self.auth else "(none)"
+            raise Neo4jConnectionError(
+                f"{where} refused the credentials (user {user}, password from NEO4J_PASSWORD)") from exc
+        except ex.ClientError as exc:
+            driver.close()
+            if "DatabaseNotFound" in (exc.code or ""):
+                raise Neo4jConnectionError(
+                    f"{where} has no database named {self.database} (set by NEO4J_DATABASE)") from exc
+            raise Neo4jConnectionError(f"{where}: {exc.message}") from exc
+        except (ex.ServiceUnavailable, ex.DriverError, OSError) as exc:
+            driver.close()
+            raise Neo4jConnectionError(f"cannot reach {where}: is the server running and the address right? ({exc})") from exc
+        version = records[0]["version"] if records else "0"
+        self._check_version(version)
+        return driver
+
+    def _check_version(self, version: str) -> None:
+        parts = tuple(int(p) for p in version.split(".")[:2] if p.isdigit())
+        if parts < MIN_VERSION:
+            self.close()
+            needed = ".".join(map(str, MIN_VERSION))
+            raise Neo4jConnectionError(f"Neo4j at {self.uri} is version {version}; partygraph needs {needed} or newer")
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+    def _write(self, query: str, **params) -> list:
+        def work(tx):
+            return list(tx.run(query, **params))
+
+        with self.driver().session(database=self.database) as session:
+            return session.execute_write(work)
+
+    def run(self, query: str, **params) -> list[dict]:
+        """A read query's rows as dicts (a managed read transaction: retried if transient)."""
+        def work(tx):
+            return [record.data() for record in tx.run(query, **params)]
+
+        with self.driver().session(database=self.database) as session:
+            return session.execute_read(work)
+
+    def _autocommit(self, query: str, **params) -> None:
+        with self.driver().session(database=self.database) as session:
+            session.run(query, **params).consume()
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def replace(self, data: GraphData, progress: bool = False) -> None:
+        """Make partygraph's part of the database equal ``data`` (idempotent; reruns complete it)."""
+        self._refuse_foreign_nodes()
+        self._ensure_schema()
+        self._write("MERGE (m:PartygraphMeta {id: 'store'}) SET m.state = 'loading', m.started = datetime()")
+        bar = _Progress(progress, sum(len(v) for v in data.nodes.values()) + len(data.rels))
+        try:
+            self._delete_stale_nodes(data)
+            self._delete_relationships()
+            for label, by_id in data.nodes.items():
+                types = LABELS[label].properties
+                rows = [_to_neo4j(types, props) for props in by_id.values()]
+                query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row, n:{MARKER}"
+                for batch in _batches(rows):
+                    self._write(query, rows=batch)
+                    bar.add(label, len(batch))
+            for (rel_type, from_label, to_label), rows in self._relationship_groups(data).items():
+                query = (f"UNWIND $rows AS row MATCH (a:{from_label} {{id: row.f}}) MATCH (b:{to_label} {{id: row.t}}) "
+                         f"MERGE (a)-[r:{rel_type}]->(b) SET r = row.p")
+                for batch in _batches(rows):
+                    self._write(query, rows=batch)
+                    bar.add(rel_type, len(batch))
+        finally:
+            bar.close()
+        self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime()")
+
+    def _refuse_foreign_nodes(self) -> None:
+        labels = " OR ".join(f"n:{label}" for label in LABELS)
+        rows = self.run(f"MATCH (n) WHERE ({labels}) AND NOT n:{MARKER} RETURN count(n) AS foreign")
+        if rows and rows[0]["foreign"]:
+            raise StoreError(
+                f"database {self.database} at {self.uri} already holds {rows[0]['foreign']} node(s) with partygraph's "
+                f"labels that partygraph did not write; use another database (NEO4J_DATABASE) so they stay untouched")
+
+    def _ensure_schema(self) -> None:
+        for label in LABELS:
+            self._autocommit(f"CREATE CONSTRAINT pg_{label.lower()}_id IF NOT EXISTS "
+                             f"FOR (n:{label}) REQUIRE n.id IS UNIQUE")
+        for label, prop in INDEXES:
+            self._autocommit(f"CREATE INDEX pg_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+        self._autocommit("CREATE CONSTRAINT pg_meta_id IF NOT EXISTS FOR (n:PartygraphMeta) REQUIRE n.id IS UNIQUE")
+        self._autocommit("CALL db.awaitIndexes(300)")
+
+    def _delete_stale_nodes(self, data: GraphData) -> None:
+        for label, by_id in data.nodes.items():
+            existing = self.run(f"MATCH (n:{label}:{MARKER}) RETURN n.id AS id")
+            stale = [row["id"] for row in existing if row["id"] not in by_id]
+            for batch in _batches(stale):
+                self._write(f"UNWIND $ids AS id MATCH (n:{label}:{MARKER} {{id: id}}) DETACH DELETE n", ids=batch)
+
+    def _delete_relationships(self) -> None:
+        for rel_type in RELATIONSHIPS:
+            self._autocommit(f"MATCH (:{MARKER})-[r:{rel_type}]->(:{MARKER}) "
+                             f"CALL (r) {{ DELETE r }} IN TRANSACTIONS OF {BATCH} ROWS")
+
+    @staticmethod
+    def _relationship_groups(data: GraphData) -> dict[tuple[str, str, str], list[dict]]:
+        groups: dict[tuple[str, str, str], list[dict]] = {}
+        for (rel_type, source, target), props in data.rels.items():
+            from_label, from_id = split_key(source)
+            to_label, to_id = split_key(target)
+            row = {"f": from_id, "t": to_id, "p": _to_neo4j(RELATIONSHIPS[rel_type].properties, props)}
+            groups.setdefault((rel_type, from_label, to_label), []).append(row)
+        return groups
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def check_complete(self) -> None:
+        rows = self.run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) RETURN m.state AS state")
+        state = rows[0]["state"] if rows else None
+        if state is None:
+            raise StoreError(f"{self.describe()} holds no partygraph data; run 'partygraph load DATASET --neo4j ...' first")
+        if state != "complete":
+            raise StoreError(f"the last load into {self.describe()} did not finish; run 'partygraph load' again")
+
+    def read(self) -> GraphData:
+        """The whole partygraph graph (for comparisons and exports)."""
+        self.check_complete()
+        data = GraphData()
+        for label in LABELS:
+            for row in self.run(f"MATCH (n:{label}:{MARKER}) RETURN properties(n) AS p"):
+                data.add_node(label, _from_neo4j(row["p"]))
+        for (rel_type, from_label, to_label) in _endpoint_pairs():
+            query = (f"MATCH (a:{from_label}:{MARKER})-[r:{rel_type}]->(b:{to_label}:{MARKER}) "
+                     f"RETURN a.id AS f, b.id AS t, properties(r) AS p")
+            for row in self.run(query):
+                data.add_rel(rel_type, from_label, row["f"], to_label, row["t"], _from_neo4j(row["p"]))
+        return data
+
+    def counts(self) -> dict[str, int]:
+        self.check_complete()
+        result = {}
+        for label in LABELS:
+            result[label] = self.run(f"MATCH (n:{label}:{MARKER}) RETURN count(n) AS c")[0]["c"]
+        for rel_type in RELATIONSHIPS:
+            result[rel_type] = self.run(f"MATCH (:{MARKER})-[r:{rel_type}]->(:{MARKER}) RETURN count(r) AS c")[0]["c"]
+        return result
+
+
+def _endpoint_pairs() -> Iterable[tuple[str, str, str]]:
+    for rel in RELATIONSHIPS.values():
+        for from_label, to_label in rel.endpoints:
+            yield rel.type, from_label, to_label

@@ -1,0 +1,176 @@
+"""The input contract (DOMAIN.md §3): files, columns, header aliases and vocabulary aliases.
+
+Column types for node properties come from the graph model; this module adds what the files
+need beyond it: which columns are required, which are references (and to which files), which
+relationship a reference becomes, and the Chinese spellings users write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..graph.model import LABELS
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    required: bool = False
+    type: str = "str"               # str, int, bool, date, list (of ids)
+    refs: tuple[str, ...] = ()      # files whose ids a reference may name
+    rel: str | None = None          # relationship a reference becomes (from this row's node)
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    name: str                        # "members" for members.csv or a sheet named members
+    label: str | None                # node label of each row; None for pairings
+    columns: tuple[Column, ...]
+    required: bool = False
+    aliases: tuple[str, ...] = ()    # Chinese file and sheet names
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _prop(label: str, name: str, *aliases: str, required: bool = False) -> Column:
+    """A column that holds a property of the row's node, typed as the model types it."""
+    return Column(name, required, LABELS[label].properties[name], aliases=aliases)
+
+
+_ID = ("编号", "ID", "代码")
+_NAME = ("名称", "姓名")
+
+FILES: dict[str, FileSpec] = {
+    spec.name: spec
+    for spec in (
+        FileSpec("areas", "Area", (
+            _prop("Area", "id", *_ID, "区域编号", required=True),
+            _prop("Area", "name", *_NAME, "区域名称", required=True),
+            _prop("Area", "kind", "类型", "区域类型", required=True),
+            Column("parent_id", refs=("areas",), rel="PART_OF", aliases=("上级编号", "上级区域")),
+        ), aliases=("区域",)),
+        FileSpec("buildings", "Building", (
+            _prop("Building", "id", *_ID, "楼宇编号", required=True),
+            _prop("Building", "name", *_NAME, "楼宇名称", required=True),
+            Column("area_id", refs=("areas",), rel="PART_OF", aliases=("所在区域",)),
+            _prop("Building", "address", "地址", "楼宇地址"),
+        ), aliases=("楼宇",)),
+        FileSpec("enterprises", "Enterprise", (
+            _prop("Enterprise", "id", *_ID, "企业编号", required=True),
+            _prop("Enterprise", "name", *_NAME, "企业名称", "单位名称", required=True),
+            _prop("Enterprise", "kind", "类型", "企业类型", "单位类型"),
+            Column("building_id", refs=("buildings",), rel="LOCATED_IN", aliases=("所在楼宇",)),
+            _prop("Enterprise", "employees", "职工人数", "员工人数", "从业人数"),
+            _prop("Enterprise", "above_scale", "是否规上", "规上企业", "四上企业"),
+            _prop("Enterprise", "credit_code", "统一社会信用代码", "信用代码"),
+        ), aliases=("企业",)),
+        FileSpec("organizations", "Organization", (
+            _prop("Organization", "id", *_ID, "党组织编号", required=True),
+            _prop("Organization", "name", *_NAME, "党组织名称", required=True),
+            _prop("Organization", "level", "层级", "党组织类别", "组织类别", required=True),
+            Column("parent_id", refs=("organizations",), rel="SUBORDINATE_TO",
+                   aliases=("上级编号", "上级党组织")),
+            _prop("Organization", "establishment", "是否建制", "建制性"),
+            _prop("Organization", "founded", "成立日期", "成立时间"),
+            Column("enterprise_ids", type="list", refs=("enterprises",), rel="COVERS",
+                   aliases=("覆盖企业", "覆盖单位")),
+            Column("based_in", refs=("buildings", "areas"), rel="BASED_IN",
+                   aliases=("所在楼宇或区域", "依托楼宇或区域", "驻地")),
+        ), required=True, aliases=("党组织",)),
+        FileSpec("members", "Member", (
+            _prop("Member", "id", *_ID, "党员编号", required=True),
+            _prop("Member", "name", *_NAME, required=True),
+            _prop("Member", "status", "状态", "党员类别", "人员类别"),
+            Column("org_id", refs=("organizations",), rel="MEMBER_OF", aliases=("所属党组织",)),
+            Column("employer_id", refs=("enterprises",), rel="WORKS_AT", aliases=("工作单位",)),
+            _prop("Member", "mobile", "是否流动党员", "流动党员"),
+            Column("participates_org_id", refs=("organizations",), rel="PARTICIPATES_IN",
+                   aliases=("参加活动党组织",)),
+            _prop("Member", "registered_at", "组织关系所在地"),
+            _prop("Member", "joined", "入党日期", "入党时间"),
+            _prop("Member", "last_contact", "最近联系日期", "最后联系日期"),
+            Column("secretary_of", refs=("organizations",), rel="SECRETARY_OF",
+                   aliases=("担任书记", "书记职务")),
+            Column("guides", type="list", refs=("enterprises",), rel="GUIDES",
+                   aliases=("指导企业", "联系指导企业")),
+        ), required=True, aliases=("党员",)),
+        FileSpec("pairings", None, (
+            Column("org_a", required=True, refs=("organizations",), aliases=("党组织A", "甲方党组织", "甲方")),
+            Column("org_b", required=True, refs=("organizations",), aliases=("党组织B", "乙方党组织", "乙方")),
+            Column("kind", aliases=("类型", "共建类型", "结对类型")),
+            Column("since", type="date", aliases=("结对日期", "共建日期", "开始日期")),
+        ), aliases=("结对共建", "结对")),
+    )
+}
+
+#: Defaults for a property whose cell is empty (documented in the README).
+DEFAULTS: dict[tuple[str, str], object] = {
+    ("Member", "status"): "full",
+    ("Member", "mobile"): False,
+    ("Organization", "establishment"): True,
+}
+
+#: Vocabulary spellings: model value -> accepted words (the model value itself is always accepted).
+VOCABULARY: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
+    ("Area", "kind"): {
+        "street": ("街道",),
+        "park": ("园区", "工业园区", "产业园"),
+        "business_district": ("商务区", "中央商务区", "CBD"),
+        "commercial_area": ("商圈", "商业街区", "街区"),
+        "community": ("社区",),
+        "district": ("区", "区县", "县", "开发区"),
+        "city": ("市", "城市"),
+    },
+    ("Enterprise", "kind"): {
+        "non_public": ("非公企业", "非公有制企业", "民营企业", "私营企业"),
+        "social_org": ("社会组织",),
+        "state_owned": ("国有企业", "国企"),
+        "public_institution": ("事业单位", "机关", "机关事业单位"),
+        "individual": ("个体工商户", "个体"),
+    },
+    ("Organization", "level"): {
+        "committee": ("党委", "基层党委"),
+        "working_committee": ("党工委",),
+        "general_branch": ("党总支", "总支", "党总支部"),
+        "branch": ("党支部", "支部"),
+        "joint_branch": ("联合党支部", "联合支部"),
+        "temporary_branch": ("临时党支部", "临时支部"),
+    },
+    ("Member", "status"): {
+        "full": ("正式党员", "正式"),
+        "probationary": ("预备党员", "预备"),
+    },
+}
+
+
+def normalize_header(header: object) -> str:
+    """Header text as matched against names and aliases: trimmed, ``*`` dropped, case folded."""
+    return str(header or "").replace("\ufeff", "").strip().rstrip("*").strip().casefold()
+
+
+def column_lookup(spec: FileSpec) -> dict[str, Column]:
+    """Every accepted header spelling of a file, normalized, to its column."""
+    lookup: dict[str, Column] = {}
+    for column in spec.columns:
+        for spelling in (column.name, *column.aliases):
+            lookup[normalize_header(spelling)] = column
+    return lookup
+
+
+def vocabulary_lookup(label: str, prop: str) -> dict[str, str]:
+    """Accepted spellings (case folded) of a vocabulary property to the model value."""
+    lookup = {value.casefold(): value for value in LABELS[label].vocabulary[prop]}
+    for value, words in VOCABULARY.get((label, prop), {}).items():
+        lookup.update({word.casefold(): value for word in words})
+    return lookup
+
+
+def file_lookup() -> dict[str, FileSpec]:
+    """File stems and sheet names (English or Chinese) to their spec."""
+    lookup: dict[str, FileSpec] = {}
+    for spec in FILES.values():
+        for spelling in (spec.name, *spec.aliases):
+            lookup[spelling.casefold()] = spec
+    return lookup

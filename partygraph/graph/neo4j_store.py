@@ -22,6 +22,7 @@ from .model import LABELS, RELATIONSHIPS, split_key
 MARKER = "Partygraph"
 BATCH = 10_000
 MIN_VERSION = (5, 0)
+SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 #: Indexes the analyses look things up by, beyond the uniqueness constraints on ``id``.
 INDEXES = (("Member", "status"), ("Member", "mobile"), ("Member", "last_contact"), ("Organization", "level"))
 
@@ -89,6 +90,9 @@ class Neo4jStore:
         from neo4j import exceptions as ex
 
         where = f"Neo4j at {self.uri}"
+        if self.uri.split("://")[0].lower() not in SCHEMES:
+            raise Neo4jConnectionError(f"{self.uri} is not a Neo4j URI; expected neo4j://host:7687, "
+                                       f"neo4j+s://… (Aura) or bolt://host:7687")
         try:
             driver = neo4j.GraphDatabase.driver(self.uri, auth=self.auth, notifications_min_severity="OFF")
         except (ex.ConfigurationError, ValueError) as exc:

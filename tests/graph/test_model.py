@@ -1,0 +1,37 @@
+from partygraph.graph.data import GraphData
+from partygraph.graph.model import LABELS, PROPERTY_TYPES, RELATIONSHIPS
+from partygraph.loaders.spec import DEFAULTS, FILES, VOCABULARY
+
+import pytest
+
+
+def test_every_property_has_a_known_type_and_every_label_an_id_and_name():
+    for label in LABELS.values():
+        assert {"id", "name"} <= set(label.properties)
+        assert set(label.properties.values()) <= set(PROPERTY_TYPES)
+    for rel in RELATIONSHIPS.values():
+        assert set(rel.properties.values()) <= set(PROPERTY_TYPES)
+
+
+def test_relationships_connect_only_labels_of_the_model():
+    for rel in RELATIONSHIPS.values():
+        for source, target in rel.endpoints:
+            assert source in LABELS and target in LABELS
+
+
+def test_the_input_contract_maps_onto_the_model():
+    for spec in FILES.values():
+        for column in spec.columns:
+            if column.rel:
+                targets = {FILES[ref].label for ref in column.refs}
+                assert {(spec.label, t) for t in targets} <= set(RELATIONSHIPS[column.rel].endpoints)
+            elif spec.label:
+                assert column.name in LABELS[spec.label].properties
+    for (label, prop), words in VOCABULARY.items():
+        assert set(words) == set(LABELS[label].vocabulary[prop])
+    assert all(prop in LABELS[label].properties for label, prop in DEFAULTS)
+
+
+def test_a_relationship_the_model_does_not_allow_is_refused():
+    with pytest.raises(ValueError):
+        GraphData().add_rel("COVERS", "Member", "M1", "Enterprise", "E1")

@@ -1,0 +1,145 @@
+"""The Neo4j store against a real server (see tests/conftest.py for how one is found)."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from partygraph.errors import Neo4jConnectionError, StoreError
+from partygraph.graph import neo4j_store
+from partygraph.graph.data import GraphData
+from partygraph.graph.embedded import EmbeddedStore
+from partygraph.graph.neo4j_store import Neo4jStore
+from partygraph.loaders import load_dataset
+from partygraph.loaders.generate import generate_city
+from tests.conftest import SEED_CASES
+
+pytestmark = pytest.mark.neo4j
+
+
+def assert_same_graph(a: GraphData, b: GraphData) -> None:
+    assert a.nodes == b.nodes
+    assert a.rels == b.rels
+
+
+def test_the_seed_cases_are_the_same_graph_in_neo4j_and_the_embedded_store(neo4j_store, tmp_path):
+    data = load_dataset(SEED_CASES)
+    embedded = EmbeddedStore(tmp_path / "s.pgstore")
+    embedded.replace(data)
+    neo4j_store.replace(data)
+    assert_same_graph(neo4j_store.read(), embedded.read())
+    assert neo4j_store.counts() == embedded.counts()
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(enterprises=st.integers(1, 800), seed=st.integers(0, 2**32))
+def test_generated_cities_are_the_same_graph_in_both_stores(neo4j_store, tmp_path_factory, enterprises, seed):
+    folder = tmp_path_factory.mktemp("city")
+    generate_city(folder, enterprises=enterprises, seed=seed)
+    data = load_dataset(folder)
+    embedded = EmbeddedStore(folder / "s.pgstore")
+    embedded.replace(data)
+    neo4j_store.replace(data)
+    assert_same_graph(neo4j_store.read(), embedded.read())
+
+
+def test_loading_twice_gives_the_same_graph_and_a_smaller_dataset_replaces_it(neo4j_store, tmp_path, minimal):
+    big = tmp_path / "big"
+    generate_city(big, enterprises=500, seed=4)
+    neo4j_store.replace(load_dataset(big))
+    neo4j_store.replace(load_dataset(big))
+    assert_same_graph(neo4j_store.read(), load_dataset(big))
+    small = load_dataset(minimal)
+    neo4j_store.replace(small)
+    assert_same_graph(neo4j_store.read(), small)
+
+
+def test_nodes_partygraph_did_not_write_are_never_touched(neo4j_store, minimal):
+    neo4j_store._write("CREATE (:Person {name: '外部数据', id: 'M1'})-[:KNOWS]->(:Person {name: 'other'})")
+    neo4j_store.replace(load_dataset(minimal))
+    neo4j_store.replace(load_dataset(minimal))
+    rows = neo4j_store.run("MATCH (p:Person) OPTIONAL MATCH (p)-[k:KNOWS]->() "
+                           "RETURN p.name AS name, labels(p) AS labels, count(k) AS knows ORDER BY name")
+    assert rows == [{"name": "other", "labels": ["Person"], "knows": 0},
+                    {"name": "外部数据", "labels": ["Person"], "knows": 1}]
+
+
+def test_a_database_with_foreign_nodes_under_partygraph_labels_is_refused_and_left_alone(neo4j_store, minimal):
+    neo4j_store._write("CREATE (:Member {id: 'M1', name: '别人的数据'})")
+    with pytest.raises(StoreError, match="did not write"):
+        neo4j_store.replace(load_dataset(minimal))
+    assert neo4j_store.run("MATCH (n) RETURN n.name AS name, labels(n) AS labels") == [
+        {"name": "别人的数据", "labels": ["Member"]}]
+
+
+def test_chinese_text_round_trips_through_neo4j(neo4j_store, minimal):
+    data = load_dataset(minimal)
+    data.add_node("Member", {"id": "M9", "name": "阮晓𠀀", "registered_at": "四川阆中 某大学（组织关系留在学校）"})
+    neo4j_store.replace(data)
+    assert neo4j_store.read().nodes["Member"]["M9"] == data.nodes["Member"]["M9"]
+    assert neo4j_store.run("MATCH (m:Member {name: $name}) RETURN m.id AS id", name="阮晓𠀀") == [{"id": "M9"}]
+
+
+def test_a_load_killed_halfway_is_refused_for_reading_and_a_rerun_completes_it(neo4j_store, neo4j_env, tmp_path):
+    city = tmp_path / "city"
+    generate_city(city, enterprises=20000, seed=5)
+    code = ("import sys; from partygraph.loaders import load_dataset; from partygraph.graph.neo4j_store import Neo4jStore;"
+            "Neo4jStore.from_environment(sys.argv[2]).replace(load_dataset(sys.argv[1]))")
+    child = subprocess.Popen([sys.executable, "-c", code, str(city), neo4j_env], env=os.environ.copy())
+    deadline = time.time() + 120
+    while True:
+        assert child.poll() is None, "the load finished before it could be killed"
+        assert time.time() < deadline
+        written = neo4j_store.run("MATCH (n:Member:Partygraph) RETURN count(n) AS c")[0]["c"]
+        if written > 0:
+            break
+        time.sleep(0.05)
+    child.kill()
+    child.wait()
+    with pytest.raises(StoreError, match="did not finish"):
+        neo4j_store.read()
+    data = load_dataset(city)
+    neo4j_store.replace(data)
+    assert_same_graph(neo4j_store.read(), data)
+
+
+def test_an_empty_database_says_to_load_first(neo4j_store):
+    with pytest.raises(StoreError, match="partygraph load"):
+        neo4j_store.counts()
+
+
+def _message(store: Neo4jStore) -> str:
+    with pytest.raises(Neo4jConnectionError) as caught:
+        store.counts()
+    return str(caught.value)
+
+
+def test_an_unreachable_server_is_one_clear_message():
+    message = _message(Neo4jStore("neo4j://127.0.0.1:9", ("neo4j", "secret-pw")))
+    assert message.startswith("cannot reach Neo4j at neo4j://127.0.0.1:9")
+    assert "secret-pw" not in message
+
+
+def test_a_wrong_password_is_named_without_showing_it(neo4j_env):
+    message = _message(Neo4jStore(neo4j_env, ("neo4j", "wrong-pw-1234")))
+    assert f"Neo4j at {neo4j_env} refused the credentials (user neo4j" in message
+    assert "wrong-pw-1234" not in message
+
+
+def test_a_missing_database_is_named(neo4j_env, monkeypatch):
+    monkeypatch.setenv("NEO4J_DATABASE", "nosuchdb")
+    message = _message(Neo4jStore.from_environment(neo4j_env))
+    assert message == f"Neo4j at {neo4j_env} has no database named nosuchdb (set by NEO4J_DATABASE)"
+
+
+def test_a_too_old_server_is_named_with_its_version(neo4j_env, monkeypatch):
+    monkeypatch.setattr(neo4j_store, "MIN_VERSION", (99, 0))
+    message = _message(Neo4jStore.from_environment(neo4j_env))
+    assert message.startswith(f"Neo4j at {neo4j_env} is version 5.") and message.endswith("needs 99.0 or newer")
+
+
+def test_a_uri_that_is_not_neo4j_is_named():
+    assert "is not a Neo4j URI" in _message(Neo4jStore("http://127.0.0.1:7474", None))

@@ -1,0 +1,89 @@
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from partygraph.cli import main
+from tests.conftest import write_csv
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PARTYGRAPH_STORE", raising=False)
+    monkeypatch.delenv("PARTYGRAPH_NEO4J_URI", raising=False)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, [str(a) for a in args])
+
+
+def test_demo_in_an_empty_folder_loads_the_seed_cases_and_says_so(run, tmp_path):
+    result = run("demo")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "partygraph-demo.pgstore").exists()
+    assert "Loaded the seed-case dataset" in result.stdout
+    stats = run("stats", "--store", "partygraph-demo.pgstore", "--format", "json")
+    counts = {row["name"]: row["count"] for row in json.loads(stats.stdout)}
+    assert counts["Member"] > 1000 and counts["PAIRED_WITH"] > 0
+
+
+def test_load_then_stats_uses_the_default_store_and_the_environment_variable(run, minimal, tmp_path, monkeypatch):
+    assert run("load", minimal).exit_code == 0
+    assert (tmp_path / "partygraph.pgstore").exists()
+    monkeypatch.setenv("PARTYGRAPH_STORE", str(tmp_path / "other.pgstore"))
+    assert run("load", minimal).exit_code == 0
+    assert (tmp_path / "other.pgstore").exists()
+    rows = json.loads(run("stats", "--format", "json").stdout)
+    assert {"kind": "node", "name": "Member", "count": 3} in rows
+
+
+def test_a_rejected_dataset_exits_1_names_the_cell_and_changes_nothing(run, minimal, tmp_path):
+    assert run("load", minimal).exit_code == 0
+    before = (tmp_path / "partygraph.pgstore").read_bytes()
+    write_csv(minimal, "members.csv", [["id", "name", "org_id"], ["M1", "阮晓", "O404"]])
+    result = run("load", minimal)
+    assert result.exit_code == 1
+    assert 'members.csv, row 2, column org_id: "O404"' in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert (tmp_path / "partygraph.pgstore").read_bytes() == before
+
+
+def test_debug_adds_the_traceback(run, tmp_path):
+    result = run("--debug", "stats", "--store", tmp_path / "missing.pgstore")
+    assert result.exit_code == 1 and "Traceback" in result.stderr and "partygraph load" in result.stderr
+
+
+def test_validate_reports_in_json_and_exits_by_errors(run, minimal):
+    ok = run("validate", minimal, "--format", "json")
+    assert ok.exit_code == 0 and json.loads(ok.stdout) == []
+    write_csv(minimal, "areas.csv", [["id", "name", "kind"], ["A1", "街道", "galaxy"]])
+    bad = run("validate", minimal, "--format", "json")
+    assert bad.exit_code == 1
+    [problem] = json.loads(bad.stdout)
+    message = problem.pop("message")
+    assert problem == {"severity": "error", "source": "areas.csv", "row": 2, "column": "kind", "value": "galaxy"}
+    assert message.startswith("expected one of street, park")
+
+
+def test_generate_writes_a_loadable_city(run, tmp_path):
+    assert run("generate", "city", "--enterprises", 200, "--seed", 3).exit_code == 0
+    assert run("load", tmp_path / "city").exit_code == 0
+
+
+def test_usage_errors_exit_2(run):
+    assert run("generate").exit_code == 2
+    assert run("stats", "--format", "xml").exit_code == 2
+
+
+def test_neo4j_errors_are_one_message_without_the_password(run, monkeypatch):
+    monkeypatch.setenv("NEO4J_PASSWORD", "top-secret-9")
+    result = run("stats", "--neo4j", "neo4j://127.0.0.1:9")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("partygraph: cannot reach Neo4j at neo4j://127.0.0.1:9")
+    assert "top-secret-9" not in result.stderr + result.stdout
+
+
+def test_the_module_runs_as_a_program(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "partygraph", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and "partygraph" in result.stdout

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import DatasetError
+from ..gcpause import paused_gc
 from ..graph.data import GraphData
 from ..graph.model import LABELS
 from .reader import Table, read_dataset
@@ -211,15 +212,20 @@ class _Validator:
 
 def validate_dataset(path: str | Path) -> Report:
     """Every problem of a dataset, and its graph when there is no error."""
-    result = read_dataset(Path(path))
+    with paused_gc():
+        return _validate(Path(path))
+
+
+def _validate(path: Path) -> Report:
+    result = read_dataset(path)
     validator = _Validator()
     for source, severity, message in result.problems:
         validator.problem(severity, source, None, None, None, message)
     for name, spec in FILES.items():
         if name in result.tables:
             validator.read_table(result.tables[name])
-        elif spec.required and Path(path).exists():
-            where = Path(path).name
+        elif spec.required and path.exists():
+            where = path.name
             validator.problem("error", where, None, None, None,
                               f"no {name} table ({name}.csv or a sheet named {name}); it is required")
     validator.check_references()

@@ -79,3 +79,28 @@ def test_a_write_killed_halfway_leaves_the_previous_store_intact(tmp_path, minim
     child.wait()
     assert path.read_bytes() == before
     assert EmbeddedStore(path).read().nodes == old.nodes
+
+
+def test_opening_a_store_builds_the_same_networkx_graph_as_the_public_api(tmp_path):
+    import networkx as nx
+
+    from partygraph.graph.embedded import to_networkx
+
+    folder = tmp_path / "city"
+    generate_city(folder, enterprises=2000, seed=9)
+    data = load_dataset(folder)
+    store = EmbeddedStore(tmp_path / "s.pgstore")
+    store.replace(data)
+    fast, reference = store.networkx(), to_networkx(data)
+    assert nx.utils.graphs_equal(fast, reference)
+    assert sorted(fast.edges(keys=True, data=True)) == sorted(reference.edges(keys=True, data=True))
+    assert list(fast.predecessors("Enterprise:E1")) == list(reference.predecessors("Enterprise:E1"))
+    assert fast.number_of_edges() == reference.number_of_edges() == len(data.rels)
+
+
+def test_a_damaged_store_is_refused_with_a_reason(tmp_path):
+    path = tmp_path / "s.pgstore"
+    path.write_text('{"format": "partygraph-store", "version": 1, "nodes": {}, '
+                    '"relationships": {"COVERS": {"columns": ["from", "to"], "rows": [["Organization:O1", "Enterprise:E1"]]}}}')
+    with pytest.raises(StoreError, match="damaged"):
+        EmbeddedStore(path).networkx()

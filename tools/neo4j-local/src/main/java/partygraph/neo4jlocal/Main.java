@@ -12,6 +12,7 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.ByteUnit;
 
 /**
@@ -45,10 +46,26 @@ public final class Main {
             dbms.shutdown();
             stopped.countDown();
         }));
-        dbms.database("system").executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        try {
+            setPassword(dbms, password);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1);   // runs the shutdown hook; Neo4j's own threads would keep the JVM alive
+        }
         Files.writeString(ready, "neo4j://127.0.0.1:" + port + "\n", StandardCharsets.UTF_8);
         System.out.println("neo4j-local: Bolt on neo4j://127.0.0.1:" + port);
         stopped.await();
+    }
+
+    /** Sets the neo4j user's password; on a restart it is usually set already, which Neo4j refuses to repeat. */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        try {
+            dbms.database("system").executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (QueryExecutionException e) {
+            if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                throw e;
+            }
+        }
     }
 }

@@ -10,9 +10,9 @@ input; every value goes in as a parameter.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from typing import Iterable, Iterator
 
 from ..errors import Neo4jConnectionError, StoreError
@@ -21,14 +21,20 @@ from .model import LABELS, RELATIONSHIPS, split_key
 
 MARKER = "Partygraph"
 BATCH = 10_000
+IN_FLIGHT = 2
 MIN_VERSION = (5, 0)
 SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 #: Indexes the analyses look things up by, beyond the uniqueness constraints on ``id``.
 INDEXES = (("Member", "status"), ("Member", "mobile"), ("Member", "last_contact"), ("Organization", "level"))
 
 
-def _to_neo4j(label_or_type_props: dict[str, str], props: dict) -> dict:
-    return {k: dt.date.fromisoformat(v) if label_or_type_props.get(k) == "date" else v for k, v in props.items()}
+def _date_sets(variable: str, source: str, types: dict[str, str]) -> str:
+    """Cypher that turns ISO date strings into Neo4j dates on the server (cheaper than in the driver).
+
+    >>> _date_sets("n", "row", {"id": "str", "founded": "date"})
+    ', n.founded = date(row.founded)'
+    """
+    return "".join(f", {variable}.{name} = date({source}.{name})" for name, kind in types.items() if kind == "date")
 
 
 def _from_neo4j(props: dict) -> dict:
@@ -160,21 +166,18 @@ class Neo4jStore:
         self._write("MERGE (m:PartygraphMeta {id: 'store'}) SET m.state = 'loading', m.started = datetime()")
         bar = _Progress(progress, sum(len(v) for v in data.nodes.values()) + len(data.rels))
         try:
-            self._delete_stale_nodes(data)
+            existing = self._delete_stale_nodes(data)
             self._delete_relationships()
             for label, by_id in data.nodes.items():
-                types = LABELS[label].properties
-                rows = [_to_neo4j(types, props) for props in by_id.values()]
-                query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row, n:{MARKER}"
-                for batch in _batches(rows):
-                    self._write(query, rows=batch)
-                    bar.add(label, len(batch))
+                self._write_nodes(label, by_id, existing[label], bar)
             for (rel_type, from_label, to_label), rows in self._relationship_groups(data).items():
+                # Every partygraph relationship was deleted above, so CREATE is exact; a batch is one
+                # transaction (rolled back whole before a retry), and a rerun deletes again first.
+                types = RELATIONSHIPS[rel_type].properties
+                props = f" SET r = row.p{_date_sets('r', 'row.p', types)}" if types else ""
                 query = (f"UNWIND $rows AS row MATCH (a:{from_label} {{id: row.f}}) MATCH (b:{to_label} {{id: row.t}}) "
-                         f"MERGE (a)-[r:{rel_type}]->(b) SET r = row.p")
-                for batch in _batches(rows):
-                    self._write(query, rows=batch)
-                    bar.add(rel_type, len(batch))
+                         f"CREATE (a)-[r:{rel_type}]->(b){props}")
+                self._write_batches(query, rows, bar, rel_type)
         finally:
             bar.close()
         self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime()")
@@ -196,12 +199,44 @@ class Neo4jStore:
         self._autocommit("CREATE CONSTRAINT pg_meta_id IF NOT EXISTS FOR (n:PartygraphMeta) REQUIRE n.id IS UNIQUE")
         self._autocommit("CALL db.awaitIndexes(300)")
 
-    def _delete_stale_nodes(self, data: GraphData) -> None:
+    def _delete_stale_nodes(self, data: GraphData) -> dict[str, set[str]]:
+        """Delete partygraph's nodes that ``data`` no longer has; return the ids that remain, per label."""
+        remaining = {}
         for label, by_id in data.nodes.items():
-            existing = self.run(f"MATCH (n:{label}:{MARKER}) RETURN n.id AS id")
-            stale = [row["id"] for row in existing if row["id"] not in by_id]
+            existing = {row["id"] for row in self.run(f"MATCH (n:{label}:{MARKER}) RETURN n.id AS id")}
+            stale = sorted(existing.difference(by_id))
             for batch in _batches(stale):
                 self._write(f"UNWIND $ids AS id MATCH (n:{label}:{MARKER} {{id: id}}) DETACH DELETE n", ids=batch)
+            remaining[label] = existing.intersection(by_id)
+        return remaining
+
+    def _write_nodes(self, label: str, by_id: dict[str, dict], existing: set[str], bar: _Progress) -> None:
+        """Nodes already there get their properties replaced; new ones are created (no lookup needed)."""
+        dates = _date_sets("n", "row", LABELS[label].properties)
+        update = [props for node_id, props in by_id.items() if node_id in existing]
+        create = [props for node_id, props in by_id.items() if node_id not in existing]
+        for rows, query in ((update, f"UNWIND $rows AS row MATCH (n:{label}:{MARKER} {{id: row.id}}) SET n = row{dates}"),
+                            (create, f"UNWIND $rows AS row CREATE (n:{label}:{MARKER}) SET n = row{dates}")):
+            self._write_batches(query, rows, bar, label)
+
+    def _write_batches(self, query: str, rows: list, bar: _Progress, what: str) -> None:
+        """Write ``rows`` in batches, two transactions in flight so that preparing and sending one
+        overlaps the server's work on the other. Each batch is its own managed transaction; one
+        that meets a lock taken by the other is retried by the driver (deadlocks are transient)."""
+        def write(batch: list) -> int:
+            self._write(query, rows=batch)
+            return len(batch)
+
+        with ThreadPoolExecutor(max_workers=IN_FLIGHT) as pool:
+            pending = set()
+            for batch in _batches(rows):
+                if len(pending) >= IN_FLIGHT:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        bar.add(what, future.result())
+                pending.add(pool.submit(write, batch))
+            for future in pending:
+                bar.add(what, future.result())
 
     def _delete_relationships(self) -> None:
         for rel_type in RELATIONSHIPS:
@@ -214,7 +249,7 @@ class Neo4jStore:
         for (rel_type, source, target), props in data.rels.items():
             from_label, from_id = split_key(source)
             to_label, to_id = split_key(target)
-            row = {"f": from_id, "t": to_id, "p": _to_neo4j(RELATIONSHIPS[rel_type].properties, props)}
+            row = {"f": from_id, "t": to_id, "p": props}
             groups.setdefault((rel_type, from_label, to_label), []).append(row)
         return groups
 

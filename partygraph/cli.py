@@ -120,6 +120,118 @@ def generate(out: Path, enterprises: int, seed: int) -> None:
     click.echo(f"Wrote {out}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if k[0].isupper() and v))
 
 
+#: Columns shown in tables (JSON and CSV carry every column); rule texts are listed below the table.
+TABLE_COLUMNS = {
+    "gaps enterprises": ["id", "name", "building_id", "coverage", "full_members", "employees", "action",
+                         "joint_branches_with_room"],
+    "gaps members": ["id", "name", "reasons", "employer_id", "suggested_org_id", "registered_at", "last_contact"],
+    "coverage": ["place_label", "place_id", "place_name", "enterprises", "org_covered", "work_covered",
+                 "org_coverage_rate", "work_coverage_rate"],
+    "check": ["check", "label", "id", "name", "count", "related"],
+    "gaps pairings": ["id", "name", "area_id", "candidates"],
+}
+
+
+def report(name: str, rows: list[dict], fmt: str, limit: int | None = None) -> str:
+    """An analysis's rows for people (table, rules cited below it) or programs (JSON, CSV)."""
+    from .output import render
+    from .queries import ANALYSES
+    from .queries.rules import SEPARATOR
+
+    if fmt != "table":
+        return render(rows, fmt, ANALYSES[name].columns)
+    shown = rows[:limit] if limit else rows
+    lines = [render(shown, "table", TABLE_COLUMNS[name])]
+    if len(shown) < len(rows):
+        lines.append(f"… and {len(rows) - len(shown)} more")
+    if name == "coverage" and rows:
+        lines.append(f"base: {rows[0]['base']} (rates count the enterprises of this base; see --base)")
+    rules = sorted({part for row in rows for part in (row.get("rule") or "").split(SEPARATOR) if part})
+    lines += [f"rule: {rule}" for rule in rules]
+    return "\n".join(lines)
+
+
+def _analysis(name: str, store_path: str | None, neo4j_uri: str | None, fmt: str, **options) -> None:
+    from .queries import run_analysis
+
+    click.echo(report(name, run_analysis(_open(store_path, neo4j_uri), name, **options), fmt))
+
+
+@main.group()
+def gaps() -> None:
+    """Where organizations do not reach: enterprises, members, pairings."""
+
+
+@gaps.command("enterprises")
+@store_options
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def gaps_enterprises(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
+    """Enterprises without organizational coverage, most urgent first, with the action and its rule."""
+    _analysis("gaps enterprises", store_path, neo4j_uri, fmt)
+
+
+@gaps.command("members")
+@store_options
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="The analysis date [default: today].")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def gaps_members(store_path: str | None, neo4j_uri: str | None, as_of: str | None, fmt: str) -> None:
+    """Isolated mobile members and members out of contact for over six months, with a suggested home."""
+    _analysis("gaps members", store_path, neo4j_uri, fmt, as_of=as_of)
+
+
+@gaps.command("pairings")
+@store_options
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def gaps_pairings(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
+    """Two-new organizations without a co-construction partner, with candidate partners nearby."""
+    _analysis("gaps pairings", store_path, neo4j_uri, fmt)
+
+
+@main.command()
+@store_options
+@click.option("--base", default="all", show_default=True, metavar="all|with_members|min_employees:N",
+              help="Which enterprises the rates count.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def coverage(store_path: str | None, neo4j_uri: str | None, base: str, fmt: str) -> None:
+    """Organizational and work coverage rates per building and area."""
+    _analysis("coverage", store_path, neo4j_uri, fmt, base=base)
+
+
+@main.command()
+@store_options
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def check(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
+    """Rule checks: oversized joint branches and branches, missing secretaries and superiors, cycles, pairings."""
+    _analysis("check", store_path, neo4j_uri, fmt)
+
+
+@main.command()
+@store_options
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="The HTML file to write.")
+@click.option("--scope", metavar="ID", help="An area, building, organization or enterprise id (or Label:id).")
+@click.option("--depth", type=click.IntRange(0), default=2, show_default=True, help="Steps out from the scope.")
+@click.option("--view", type=click.Choice(["structure", "hierarchy", "pairings"]), default="structure", show_default=True)
+@click.option("--max-nodes", type=click.IntRange(1), default=2000, show_default=True)
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Date for judging members [default: today].")
+def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nodes: int, as_of) -> None:
+    """Draw the structure as one HTML page that opens offline (pyvis, vis-network inlined)."""
+    from .viz import draw as draw_page
+
+    drawing = draw_page(_open(store_path, neo4j_uri), out, scope=scope, depth=depth, view=view,
+                        max_nodes=max_nodes, as_of=as_of)
+    click.echo(f"Wrote {drawing.path}: {drawing.nodes} nodes, {drawing.edges} relationships, "
+               f"{drawing.gaps} gaps marked")
+
+
+@main.command()
+@click.argument("name", type=click.Choice(["gaps enterprises", "gaps members", "coverage", "check", "gaps pairings"]))
+def cypher(name: str) -> None:
+    """Print the Cypher of analysis NAME, ready for Neo4j Browser (quote the name)."""
+    from .queries import ANALYSES
+
+    click.echo(ANALYSES[name].cypher())
+
+
 @main.command()
 def demo() -> None:
     """Load the bundled seed-case dataset (five places from the source articles) and report on it."""
@@ -129,7 +241,13 @@ def demo() -> None:
     result = run_demo(Path.cwd())
     click.echo(f"Loaded the seed-case dataset into {result.store.path}")
     click.echo(table(_counts_rows(result.counts)))
-    click.echo(f"\nExplore it: partygraph stats --store {result.store.path}")
+    store = f"--store {result.store.path.name}"
+    for title, command, rows in result.reports:
+        click.echo(f"\n== {title} (all of it: partygraph {command} {store}) ==")
+        click.echo(report(command.split(" --")[0], rows, "table", limit=10))
+    click.echo(f"\nDrawing of {result.drawing_scope}: {result.drawing.path} (open it in a browser; it needs no internet)")
+    click.echo(f"Explore further: partygraph check {store}; partygraph gaps pairings {store}; "
+               f"partygraph draw {store} --scope YK-C --out yongkang.html")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ from .graph.embedded import EmbeddedStore
 from .loaders import load_dataset
 
 DEMO_STORE = "partygraph-demo.pgstore"
+DEMO_DRAWING = "partygraph-demo.html"
+DEMO_SCOPE = "CBD-FIN"
 
 
 def seed_cases_path() -> Path:
@@ -27,11 +29,26 @@ def seed_cases_path() -> Path:
 class DemoResult:
     store: EmbeddedStore
     counts: dict[str, int]
+    reports: list[tuple[str, str, list[dict]]]      # (title, analysis name, rows)
+    drawing: object
+    drawing_scope: str
 
 
 def run_demo(directory: str | Path = ".") -> DemoResult:
-    """Load the seed-case dataset into an embedded store in ``directory``."""
+    """Load the seed-case dataset into an embedded store in ``directory`` and run the headline analyses."""
+    from .queries import run_analysis
+
     data = load_dataset(seed_cases_path())
     store = EmbeddedStore(Path(directory) / DEMO_STORE)
     store.replace(data)
-    return DemoResult(store, data.counts())
+    areas = [row for row in run_analysis(store, "coverage", base="with_members") if row["place_label"] == "Area"]
+    reports = [
+        ("Enterprises no organization covers, most urgent first", "gaps enterprises",
+         run_analysis(store, "gaps enterprises")),
+        ("Isolated mobile and lost-contact members", "gaps members", run_analysis(store, "gaps members")),
+        ("Coverage per area, counting enterprises with members", "coverage --base with_members", areas),
+    ]
+    from .viz import draw
+
+    drawing = draw(store, Path(directory) / DEMO_DRAWING, scope=DEMO_SCOPE, depth=2)
+    return DemoResult(store, data.counts(), reports, drawing, "CBD金融中心 (CBD-FIN) in 阅海湾中央商务区, two steps out")

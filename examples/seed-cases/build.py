@@ -143,7 +143,9 @@ def tongliao(d: Dataset) -> None:
         d.add("areas", id=aid, name=f"开发区第{'一二三四'[i]}街道（虚构）", kind="street", parent_id="TL")
     d.add("areas", id="TL-NDM", name="那达慕风情园商业街", kind="commercial_area", parent_id="TL-S1")
     d.add("organizations", id="TL-W", name="通辽经济技术开发区党工委", level="working_committee", based_in="TL")
-    d.add("organizations", id="TL-J", name="开发区机关党支部（虚构）", level="branch", parent_id="TL-W")
+    # The 61 instructors are 机关干部; two office branches hold them (one would exceed 50 members).
+    d.add("organizations", id="TL-J", name="开发区机关第一党支部（虚构）", level="branch", parent_id="TL-W")
+    d.add("organizations", id="TL-J2", name="开发区机关第二党支部（虚构）", level="branch", parent_id="TL-W")
     d.add("organizations", id="TL-LW", name="非建制联合党工委", level="working_committee", parent_id="TL-W",
           establishment="否")
     for aid, name in parks:
@@ -230,7 +232,7 @@ def tongliao(d: Dataset) -> None:
               employees=d.rng.randint(3, 25) if i else 160, above_scale="否" if i else "是")
         guided.append(eid)
     for i in range(61):
-        d.member("TL-J", None, guides=guided[i % len(guided)])
+        d.member("TL-J" if i % 2 else "TL-J2", None, guides=guided[i % len(guided)])
 
 
 def jinfeng(d: Dataset) -> None:

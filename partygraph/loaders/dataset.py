@@ -7,7 +7,7 @@ errors never reaches a store.
 >>> from partygraph.demo import seed_cases_path
 >>> report = validate_dataset(seed_cases_path())
 >>> report.ok, report.data.counts()["Organization"]
-(True, 341)
+(True, 342)
 """
 
 from __future__ import annotations

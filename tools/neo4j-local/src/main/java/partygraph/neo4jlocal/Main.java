@@ -35,6 +35,7 @@ public final class Main {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.gibiBytes(1))
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import"))
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,0 +1,72 @@
+"""The analyses (DOMAIN.md §4–5): each a Cypher file for Neo4j and its embedded twin over networkx,
+registered under one name, so both stores answer the same question the same way.
+
+>>> sorted(ANALYSES)[:2]
+['check', 'coverage']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module, resources
+from types import ModuleType
+
+from ..errors import UsageError
+from .view import View
+
+
+@dataclass(frozen=True)
+class Analysis:
+    name: str
+    module: str                      # partygraph.queries.<module>: run(view, **options), COLUMNS, PARAMETERS
+
+    def code(self) -> ModuleType:
+        return import_module(f"{__name__}.{self.module}")
+
+    def cypher(self) -> str:
+        """The Cypher text, as it can be pasted into Neo4j Browser."""
+        return resources.files(__name__).joinpath(f"{self.module}.cypher").read_text(encoding="utf-8")
+
+    @property
+    def columns(self) -> list[str]:
+        return self.code().COLUMNS
+
+
+ANALYSES: dict[str, Analysis] = {a.name: a for a in (
+    Analysis("gaps enterprises", "gaps_enterprises"),
+    Analysis("gaps members", "gaps_members"),
+    Analysis("coverage", "coverage"),
+    Analysis("check", "checks"),
+    Analysis("gaps pairings", "gaps_pairings"),
+)}
+
+
+def _plain(value: object) -> object:
+    """Neo4j values as the embedded twins give them (dates as ISO strings)."""
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def run_analysis(store, name: str, **options) -> list[dict]:
+    """Rows of analysis ``name`` from either store; the same rows, in the same order, from both."""
+    analysis = ANALYSES.get(name)
+    if analysis is None:
+        raise UsageError(f"no analysis named {name!r}; there are: {', '.join(sorted(ANALYSES))}")
+    code = analysis.code()
+    options = code.options(**options) if hasattr(code, "options") else options
+    if store.kind == "embedded":
+        return code.run(View(store.networkx()), **options)
+    store.check_complete()
+    params = {**code.PARAMETERS, **options}
+    rows = store.run(analysis.cypher(), **{k: _cypher_value(v) for k, v in params.items()})
+    rows = [{column: _plain(row.get(column)) for column in code.COLUMNS} for row in rows]
+    # The Cypher orders its rows for people in Neo4j Browser; Python's order makes both stores equal
+    # even where Java and Python order unusual characters differently.
+    return sorted(rows, key=code.sort_key)
+
+
+def _cypher_value(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value

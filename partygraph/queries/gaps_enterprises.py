@@ -1,0 +1,57 @@
+"""Enterprises without organizational coverage and what to do about each (the embedded twin of
+``gaps_enterprises.cypher``)."""
+
+from __future__ import annotations
+
+from . import rules
+from .view import View
+
+PARAMETERS = {"found_branch_at": rules.FOUND_BRANCH_AT, "joint_max_units": rules.JOINT_BRANCH_MAX_UNITS,
+              "rule_found": rules.FOUND_BRANCH, "rule_joint": rules.JOINT_BRANCH, "rule_instructor": rules.SEND_INSTRUCTOR}
+COLUMNS = ["id", "name", "building_id", "coverage", "full_members", "employees", "action", "rule",
+           "joint_branches_with_room"]
+
+
+def full_members(view: View, enterprise: str) -> int:
+    return sum(view.props(m).get("status") == "full" for m in view.into(enterprise, "WORKS_AT"))
+
+
+def action_for(members: int) -> tuple[str, str]:
+    if members >= rules.FOUND_BRANCH_AT:
+        return "found_branch", rules.FOUND_BRANCH
+    if members >= 1:
+        return "joint_branch", rules.JOINT_BRANCH
+    return "send_instructor", rules.SEND_INSTRUCTOR
+
+
+def joint_branches_with_room(view: View, building: str | None) -> list[str]:
+    if building is None:
+        return []
+    found = {org for enterprise in view.into(building, "LOCATED_IN") for org in view.into(enterprise, "COVERS")
+             if view.props(org).get("level") == "joint_branch"
+             and len(view.out(org, "COVERS")) < rules.JOINT_BRANCH_MAX_UNITS}
+    return sorted(view.id(org) for org in found)
+
+
+def run(view: View) -> list[dict]:
+    rows = []
+    for enterprise in view.nodes("Enterprise"):
+        if view.has_in(enterprise, "COVERS"):
+            continue
+        building = view.first(view.out(enterprise, "LOCATED_IN"))
+        work = view.has_in(enterprise, "GUIDES") or (building is not None and view.has_in(building, "BASED_IN"))
+        members = full_members(view, enterprise)
+        action, rule = action_for(members)
+        props = view.props(enterprise)
+        rows.append({"id": props["id"], "name": props["name"], "building_id": view.id(building),
+                     "coverage": "work" if work else "none", "full_members": members,
+                     "employees": props.get("employees"), "action": action, "rule": rule,
+                     "joint_branches_with_room": joint_branches_with_room(view, building) if action == "joint_branch" else []})
+    rows.sort(key=sort_key)
+    return rows
+
+
+def sort_key(row: dict) -> tuple:
+    """Most urgent first: most full members, then most employees."""
+    employees = row["employees"] if row["employees"] is not None else -1
+    return -row["full_members"], -employees, row["id"]

@@ -1,0 +1,43 @@
+// Isolated mobile members and lost-contact members, with a suggested home organization.
+// Mobile: mobile = true, or no MEMBER_OF with registered_at given instead. Isolated: mobile and
+// no PARTICIPATES_IN. Lost contact: last_contact more than $lost_after_months months before $as_of.
+// Suggested home (isolated members): the organization covering the employer; else one based in
+// the employer's building; else a joint branch covering another enterprise of that building;
+// else the organization based in the nearest enclosing area. Ties go to the smallest id.
+// In Neo4j Browser: :param as_of => '2026-11-22' (and the other parameters, see queries/gaps_members.py).
+WITH date($as_of) - duration({months: $lost_after_months}) AS cutoff
+MATCH (m:Member:Partygraph)
+WITH m,
+     (coalesce(m.mobile, false) OR (NOT EXISTS { (m)-[:MEMBER_OF]->(:Organization) } AND m.registered_at IS NOT NULL))
+       AND NOT EXISTS { (m)-[:PARTICIPATES_IN]->(:Organization) } AS isolated,
+     m.last_contact IS NOT NULL AND m.last_contact < cutoff AS lost
+WHERE isolated OR lost
+OPTIONAL MATCH (m)-[:WORKS_AT]->(e:Enterprise)
+OPTIONAL MATCH (e)-[:LOCATED_IN]->(b:Building)
+CALL (e) {
+  OPTIONAL MATCH (o:Organization)-[:COVERS]->(e)
+  RETURN min(o.id) AS by_employer
+}
+CALL (b) {
+  OPTIONAL MATCH (o:Organization)-[:BASED_IN]->(b)
+  RETURN min(o.id) AS by_building
+}
+CALL (b, e) {
+  OPTIONAL MATCH (j:Organization {level: 'joint_branch'})-[:COVERS]->(x:Enterprise)-[:LOCATED_IN]->(b)
+  WHERE x <> e
+  RETURN min(j.id) AS by_joint_branch
+}
+CALL (b) {
+  OPTIONAL MATCH p = (b)-[:PART_OF*1..]->(:Area)<-[:BASED_IN]-(o:Organization)
+  WITH o, length(p) AS distance ORDER BY distance, o.id
+  RETURN head(collect(o.id)) AS by_area
+}
+RETURN m.id AS id, m.name AS name,
+       [reason IN [CASE WHEN isolated THEN 'isolated_mobile' END, CASE WHEN lost THEN 'lost_contact' END]
+        WHERE reason IS NOT NULL] AS reasons,
+       e.id AS employer_id,
+       CASE WHEN isolated THEN coalesce(by_employer, by_building, by_joint_branch, by_area) END AS suggested_org_id,
+       m.registered_at AS registered_at, m.last_contact AS last_contact,
+       CASE WHEN isolated AND lost THEN $rule_isolated + $separator + $rule_lost
+            WHEN isolated THEN $rule_isolated ELSE $rule_lost END AS rule
+ORDER BY id

@@ -1,0 +1,85 @@
+"""Isolated mobile and lost-contact members, each with a suggested home organization (the
+embedded twin of ``gaps_members.cypher``)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from ..errors import UsageError
+from . import rules
+from .view import View
+
+PARAMETERS = {"lost_after_months": rules.LOST_AFTER_MONTHS, "rule_isolated": rules.ISOLATED_MOBILE,
+              "rule_lost": rules.LOST_CONTACT, "separator": rules.SEPARATOR}
+COLUMNS = ["id", "name", "reasons", "employer_id", "suggested_org_id", "registered_at", "last_contact", "rule"]
+
+
+def options(as_of: str | dt.date | None = None) -> dict:
+    """``as_of`` as an ISO date (default today)."""
+    if as_of is None:
+        return {"as_of": dt.date.today().isoformat()}
+    try:
+        return {"as_of": dt.date.fromisoformat(str(as_of)).isoformat()}
+    except ValueError as exc:
+        raise UsageError(f"--as-of expects a date such as 2026-11-22, not {as_of!r}") from exc
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """``day`` minus whole months, the day clamped to the month's end (as Neo4j's ``date - duration``).
+
+    >>> months_before(dt.date(2026, 8, 31), 6)
+    datetime.date(2026, 2, 28)
+    """
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def suggested_home(view: View, employer: str | None) -> str | None:
+    if employer is None:
+        return None
+    covering = view.into(employer, "COVERS")
+    if covering:
+        return view.id(min(covering, key=view.id))
+    building = view.first(view.out(employer, "LOCATED_IN"))
+    if building is None:
+        return None
+    based = view.into(building, "BASED_IN")
+    if based:
+        return view.id(min(based, key=view.id))
+    joint = [org for other in view.into(building, "LOCATED_IN") if other != employer
+             for org in view.into(other, "COVERS") if view.props(org).get("level") == "joint_branch"]
+    if joint:
+        return min(view.id(org) for org in joint)
+    for area in view.ancestors(building, "PART_OF"):
+        based = view.into(area, "BASED_IN")
+        if based:
+            return min(view.id(org) for org in based)
+    return None
+
+
+def run(view: View, as_of: str) -> list[dict]:
+    cutoff = months_before(dt.date.fromisoformat(as_of), rules.LOST_AFTER_MONTHS).isoformat()
+    rows = []
+    for member in view.nodes("Member"):
+        props = view.props(member)
+        mobile = bool(props.get("mobile")) or (not view.has_out(member, "MEMBER_OF") and "registered_at" in props)
+        isolated = mobile and not view.has_out(member, "PARTICIPATES_IN")
+        lost = "last_contact" in props and props["last_contact"] < cutoff
+        if not (isolated or lost):
+            continue
+        employer = view.first(view.out(member, "WORKS_AT"))
+        rule = rules.SEPARATOR.join(r for r, on in ((rules.ISOLATED_MOBILE, isolated), (rules.LOST_CONTACT, lost)) if on)
+        rows.append({"id": props["id"], "name": props["name"],
+                     "reasons": [r for r, on in (("isolated_mobile", isolated), ("lost_contact", lost)) if on],
+                     "employer_id": view.id(employer),
+                     "suggested_org_id": suggested_home(view, employer) if isolated else None,
+                     "registered_at": props.get("registered_at"), "last_contact": props.get("last_contact"),
+                     "rule": rule})
+    rows.sort(key=sort_key)
+    return rows
+
+
+def sort_key(row: dict) -> tuple:
+    return (row["id"],)

@@ -1,0 +1,39 @@
+// Organizations of non-public enterprises and social organizations without a co-construction
+// partner, with candidates: unpaired government or community organizations (levels $candidate_levels,
+// covering no such enterprise) in the nearest enclosing area that has any.
+// An organization's area: the area it is BASED_IN; else the area of the building it is BASED_IN;
+// else the smallest-id area of the buildings of the enterprises it covers.
+// In Neo4j Browser: :param two_new_kinds => ['non_public', 'social_org'] ; :param candidate_levels => ['branch', 'general_branch']
+CALL () {
+  MATCH (c:Organization:Partygraph)
+  WHERE c.level IN $candidate_levels AND NOT EXISTS { (c)-[:PAIRED_WITH]-(:Organization) }
+    AND NOT EXISTS { (c)-[:COVERS]->(x:Enterprise) WHERE x.kind IN $two_new_kinds }
+  CALL (c) {
+    OPTIONAL MATCH (c)-[:BASED_IN]->(a1:Area)
+    OPTIONAL MATCH (c)-[:BASED_IN]->(:Building)-[:PART_OF]->(a2:Area)
+    OPTIONAL MATCH (c)-[:COVERS]->(:Enterprise)-[:LOCATED_IN]->(:Building)-[:PART_OF]->(a3:Area)
+    RETURN coalesce(min(a1.id), min(a2.id), min(a3.id)) AS area_id
+  }
+  WITH area_id, c.id AS candidate WHERE area_id IS NOT NULL
+  WITH area_id, candidate ORDER BY candidate
+  WITH area_id, collect(candidate) AS candidates
+  RETURN collect([area_id, candidates]) AS by_area
+}
+MATCH (o:Organization:Partygraph)
+WHERE EXISTS { (o)-[:COVERS]->(x:Enterprise) WHERE x.kind IN $two_new_kinds }
+  AND NOT EXISTS { (o)-[:PAIRED_WITH]-(:Organization) }
+CALL (o) {
+  OPTIONAL MATCH (o)-[:BASED_IN]->(a1:Area)
+  OPTIONAL MATCH (o)-[:BASED_IN]->(:Building)-[:PART_OF]->(a2:Area)
+  OPTIONAL MATCH (o)-[:COVERS]->(:Enterprise)-[:LOCATED_IN]->(:Building)-[:PART_OF]->(a3:Area)
+  RETURN coalesce(min(a1.id), min(a2.id), min(a3.id)) AS area_id
+}
+CALL (area_id, by_area) {
+  OPTIONAL MATCH p = (:Area {id: area_id})-[:PART_OF*0..]->(enclosing:Area)
+  WITH length(p) AS distance, [pair IN by_area WHERE pair[0] = enclosing.id | pair[1]][0] AS found
+  WITH distance, found WHERE found IS NOT NULL
+  WITH found ORDER BY distance
+  RETURN coalesce(head(collect(found)), []) AS candidates
+}
+RETURN o.id AS id, o.name AS name, area_id, candidates, $rule AS rule
+ORDER BY id

@@ -1,0 +1,31 @@
+"""The rules that turn a gap into an action (DOMAIN.md §4), cited by document and article."""
+
+from __future__ import annotations
+
+FOUND_BRANCH = "《中国共产党章程》第三十条; 《中国共产党支部工作条例(试行)》第四条: 正式党员三人以上的单位应当成立党支部"
+JOINT_BRANCH = "《中国共产党支部工作条例(试行)》第五条: 正式党员不足三人的单位可与邻近单位成立联合党支部"
+SEND_INSTRUCTOR = "中办发〔2012〕11号: 暂不具备条件的非公有制企业通过选派党建指导员等实现党的工作覆盖"
+ISOLATED_MOBILE = "《中国共产党党员教育管理工作条例》第二十五条、第三十二条: 流动党员由流入地党组织纳入管理, 参加组织生活"
+LOST_CONTACT = "《中国共产党党员教育管理工作条例》第二十四条: 失去联系六个月以上的党员按规定处置"
+JOINT_OVER_FIVE = "《中国共产党支部工作条例(试行)》第五条: 联合党支部覆盖单位一般不超过5个"
+BRANCH_OVER_50 = ("《中国共产党支部工作条例(试行)》第四条: 党支部党员人数一般不超过50人; "
+                  "《党和国家机关基层组织工作条例》第五、六条: 50至100人设党总支, 100人以上设基层党委")
+NO_SECRETARY = "《中国共产党支部工作条例(试行)》第二十条: 党支部设书记"
+NO_SUPERIOR = "《中国共产党章程》第三十条: 基层组织隶属于上级党组织"
+CYCLE = "隶属关系不能成环"
+MEMBER_NOWHERE = "《中国共产党党员教育管理工作条例》第二十五条: 每名党员都应编入党的一个支部"
+PAIRING = "结对共建: 一个组织不能与自己结对, 同一对只应登记一次"
+UNPAIRED = "结对共建(机关、社区党组织与两新组织党组织)"
+
+#: Between the rules of a row that cites more than one.
+SEPARATOR = " | "
+
+#: Thresholds (full members) that decide an uncovered enterprise's action.
+FOUND_BRANCH_AT = 3
+JOINT_BRANCH_MAX_UNITS = 5
+BRANCH_MAX_MEMBERS = 50
+LOST_AFTER_MONTHS = 6
+#: Levels at which an organization without a superior is the top of its tree, not a gap.
+TOP_LEVELS = ("committee", "working_committee")
+#: Kinds of enterprise whose organizations are expected to have a co-construction partner.
+TWO_NEW_KINDS = ("non_public", "social_org")

@@ -1,0 +1,53 @@
+"""Reading the embedded store's networkx graph the way the Cypher queries read Neo4j.
+
+Nodes are keyed ``Label:id`` with a ``label`` attribute; an edge's key is its relationship type.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import networkx as nx
+
+
+class View:
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+        self.by_label: dict[str, list[str]] = {}
+        for key, attrs in graph.nodes(data=True):
+            self.by_label.setdefault(attrs["label"], []).append(key)
+
+    def nodes(self, label: str) -> list[str]:
+        return self.by_label.get(label, [])
+
+    def props(self, key: str) -> dict:
+        return self.graph.nodes[key]
+
+    def out(self, key: str, rel: str) -> list[str]:
+        """Targets of ``(key)-[:rel]->``, sorted for determinism."""
+        return sorted(target for target, keys in self.graph._succ[key].items() if rel in keys)
+
+    def into(self, key: str, rel: str) -> list[str]:
+        """Sources of ``()-[:rel]->(key)``, sorted."""
+        return sorted(source for source, keys in self.graph._pred[key].items() if rel in keys)
+
+    def has_in(self, key: str, rel: str) -> bool:
+        return any(rel in keys for keys in self.graph._pred[key].values())
+
+    def has_out(self, key: str, rel: str) -> bool:
+        return any(rel in keys for keys in self.graph._succ[key].values())
+
+    def id(self, key: str | None) -> str | None:
+        return None if key is None else self.graph.nodes[key]["id"]
+
+    def first(self, keys: list[str]) -> str | None:
+        return keys[0] if keys else None
+
+    def ancestors(self, key: str, rel: str) -> Iterator[str]:
+        """Following ``rel`` upwards (``PART_OF``, ``SUBORDINATE_TO``), nearest first; stops on a cycle."""
+        seen = {key}
+        current = self.first(self.out(key, rel))
+        while current is not None and current not in seen:
+            yield current
+            seen.add(current)
+            current = self.first(self.out(current, rel))

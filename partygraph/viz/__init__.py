@@ -1,0 +1,83 @@
+"""Drawing the structure with pyvis: a self-contained, offline, escaped HTML page.
+
+>>> import tempfile
+>>> from partygraph.demo import run_demo
+>>> folder = tempfile.mkdtemp()
+>>> drawing = draw(run_demo(folder).store, f"{folder}/cbd.html", scope="YC-CBD", depth=1)
+>>> drawing.path.name, drawing.nodes > 5
+('cbd.html', True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UsageError
+from ..graph.model import node_key
+from . import layout
+from .page import render, write_page
+from .scope import Subgraph, VIEWS, from_neo4j, from_networkx
+
+DEFAULT_MAX_NODES = 2000
+
+
+@dataclass
+class Drawing:
+    path: Path
+    nodes: int
+    edges: int
+    gaps: int
+
+
+def gap_marks(store, as_of: str | None = None) -> dict[str, str]:
+    """Node keys the analyses flag: enterprises without an organization, isolated mobile members."""
+    from ..queries import run_analysis
+
+    marks = {node_key("Enterprise", row["id"]): f"no organization covers it ({row['action']})"
+             for row in run_analysis(store, "gaps enterprises")}
+    for row in run_analysis(store, "gaps members", as_of=as_of):
+        if "isolated_mobile" in row["reasons"]:
+            marks[node_key("Member", row["id"])] = "isolated mobile member"
+    return marks
+
+
+def positions_for(sub: Subgraph, view: str) -> dict[str, tuple[float, float]]:
+    keys = [f"{label}:{node_id}" for label, by_id in sub.data.nodes.items() for node_id in by_id]
+    if view == "hierarchy":
+        parent = {source: target for (rel, source, target) in sub.data.rels if rel == "SUBORDINATE_TO"}
+        return layout.tree(keys, parent)
+    adjacency: dict[str, list[str]] = {key: [] for key in keys}
+    for _, source, target in sub.data.rels:
+        adjacency[source].append(target)
+        adjacency[target].append(source)
+    for key in adjacency:
+        adjacency[key].sort()
+    return layout.radial(adjacency, sub.center)
+
+
+def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view: str = "structure",
+         max_nodes: int = DEFAULT_MAX_NODES, as_of: str | None = None) -> Drawing:
+    """Write a drawing of the store (or of what is within ``depth`` steps of ``scope``) to ``out``."""
+    if view not in VIEWS:
+        raise UsageError(f"--view expects one of {', '.join(VIEWS)}, not {view!r}")
+    if depth < 0:
+        raise UsageError("--depth must be 0 or more")
+    if store.kind == "embedded":
+        sub = from_networkx(store.networkx(), view, scope, depth, max_nodes)
+    else:
+        sub = from_neo4j(store, view, scope, depth, max_nodes)
+    marks = gap_marks(store, as_of)
+    keys = {f"{label}:{node_id}" for label, by_id in sub.data.nodes.items() for node_id in by_id}
+    gaps = {key: why for key, why in marks.items() if key in keys}
+    heading = f"partygraph · {view}" + (f" · {scope}" if scope else "")
+    name = None
+    if sub.center:
+        label, _, node_id = sub.center.partition(":")
+        name = sub.data.nodes[label][node_id].get("name")
+    summary = (f"{name} — " if name else "") + f"{len(keys)} nodes, {len(sub.data.rels)} relationships" + (
+        f", depth {depth}" if scope else "")
+    html = render(sub, positions_for(sub, view), gaps, heading, summary)
+    path = Path(out)
+    write_page(path, html)
+    return Drawing(path, len(keys), len(sub.data.rels), len(gaps))

@@ -1,0 +1,53 @@
+"""Every analysis returns exactly the same rows from Neo4j and from the embedded store."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from partygraph.graph.embedded import EmbeddedStore
+from partygraph.loaders import load_dataset
+from partygraph.loaders.generate import generate_city
+from partygraph.queries import ANALYSES, run_analysis
+from tests.conftest import SEED_CASES
+
+pytestmark = pytest.mark.neo4j
+
+VARIANTS = [("gaps enterprises", {}), ("gaps members", {"as_of": "2026-11-22"}), ("gaps members", {"as_of": "2026-08-31"}),
+            ("coverage", {"base": "all"}), ("coverage", {"base": "with_members"}),
+            ("coverage", {"base": "min_employees:50"}), ("check", {}), ("gaps pairings", {})]
+
+
+def test_the_variants_cover_every_analysis():
+    assert {name for name, _ in VARIANTS} == set(ANALYSES)
+
+
+def assert_same_everywhere(embedded, neo4j, variants=VARIANTS):
+    for name, options in variants:
+        ours, theirs = run_analysis(embedded, name, **options), run_analysis(neo4j, name, **options)
+        assert ours == theirs, (name, options)
+
+
+def test_the_seed_cases_give_the_same_rows_from_both_stores(neo4j_store, tmp_path):
+    data = load_dataset(SEED_CASES)
+    embedded = EmbeddedStore(tmp_path / "s.pgstore")
+    embedded.replace(data)
+    neo4j_store.replace(data)
+    assert_same_everywhere(embedded, neo4j_store)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(enterprises=st.integers(1, 600), seed=st.integers(0, 2**32),
+       as_of=st.dates(dt.date(2025, 6, 1), dt.date(2027, 6, 30)),
+       base=st.sampled_from(["all", "with_members", "min_employees:0", "min_employees:20"]))
+def test_generated_cities_give_the_same_rows_from_both_stores(neo4j_store, tmp_path_factory, enterprises, seed,
+                                                              as_of, base):
+    folder = tmp_path_factory.mktemp("city")
+    generate_city(folder, enterprises=enterprises, seed=seed)
+    data = load_dataset(folder)
+    embedded = EmbeddedStore(folder / "s.pgstore")
+    embedded.replace(data)
+    neo4j_store.replace(data)
+    variants = [("gaps enterprises", {}), ("gaps members", {"as_of": as_of.isoformat()}), ("coverage", {"base": base}),
+                ("check", {}), ("gaps pairings", {})]
+    assert_same_everywhere(embedded, neo4j_store, variants)

@@ -25,7 +25,8 @@ IN_FLIGHT = 2
 MIN_VERSION = (5, 0)
 SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 #: Indexes the analyses look things up by, beyond the uniqueness constraints on ``id``.
-INDEXES = (("Member", "status"), ("Member", "mobile"), ("Member", "last_contact"), ("Organization", "level"))
+INDEXES = (("Member", "status"), ("Member", "mobile"), ("Member", "last_contact"), ("Member", "registered_at"),
+           ("Organization", "level"))
 
 
 def _date_sets(variable: str, source: str, types: dict[str, str]) -> str:

@@ -2,28 +2,33 @@
 // the chosen base: $base = 'all', 'with_members' (at least one member works there) or
 // 'min_employees' (employees >= $min_employees). Organizational coverage: an organization COVERS
 // the enterprise. Work coverage: that, or an instructor GUIDES it, or an organization is BASED_IN
-// its building. Rates are null where no enterprise is counted.
+// its building. Rates are null where no enterprise is counted. Each building's figures are
+// computed once, then added to the building itself and to every area above it.
 // In Neo4j Browser: :param base => 'all'; :param min_employees => 0; :param base_label => 'all'
 CALL () {
-  MATCH (place:Building:Partygraph)
-  OPTIONAL MATCH (e:Enterprise)-[:LOCATED_IN]->(place)
-  RETURN place, e
+  MATCH (b:Building:Partygraph)
+  CALL (b) {
+    OPTIONAL MATCH (e)-[:LOCATED_IN]->(b)
+    WITH CASE WHEN $base = 'all'
+                OR ($base = 'with_members' AND EXISTS { ()-[:WORKS_AT]->(e) })
+                OR ($base = 'min_employees' AND coalesce(e.employees, 0) >= $min_employees)
+              THEN e END AS e,
+         EXISTS { ()-[:BASED_IN]->(b) } AS building_reached
+    WITH e, e IS NOT NULL AND EXISTS { ()-[:COVERS]->(e) } AS org, building_reached
+    RETURN count(e) AS n,
+           sum(CASE WHEN org THEN 1 ELSE 0 END) AS org,
+           sum(CASE WHEN e IS NOT NULL AND (org OR building_reached OR EXISTS { ()-[:GUIDES]->(e) })
+                    THEN 1 ELSE 0 END) AS work
+  }
+  OPTIONAL MATCH (b)-[:PART_OF]->(:Area)-[:PART_OF*0..]->(a:Area)
+  WITH b, n, org, work, collect(DISTINCT a) AS areas
+  UNWIND [b] + areas AS place
+  RETURN place, n, org, work
   UNION ALL
   MATCH (place:Area:Partygraph)
-  OPTIONAL MATCH (e:Enterprise)-[:LOCATED_IN]->(:Building)-[:PART_OF]->(:Area)-[:PART_OF*0..]->(place)
-  RETURN place, e
+  RETURN place, 0 AS n, 0 AS org, 0 AS work
 }
-WITH DISTINCT place, e
-WITH place, CASE WHEN $base = 'all'
-                   OR ($base = 'with_members' AND EXISTS { (:Member)-[:WORKS_AT]->(e) })
-                   OR ($base = 'min_employees' AND coalesce(e.employees, 0) >= $min_employees)
-                 THEN e END AS e
-WITH place, e,
-     e IS NOT NULL AND EXISTS { (:Organization)-[:COVERS]->(e) } AS org,
-     e IS NOT NULL AND (EXISTS { (:Organization)-[:COVERS]->(e) } OR EXISTS { (:Member)-[:GUIDES]->(e) }
-                        OR EXISTS { (e)-[:LOCATED_IN]->(:Building)<-[:BASED_IN]-(:Organization) }) AS work
-WITH place, count(e) AS enterprises, sum(CASE WHEN org THEN 1 ELSE 0 END) AS org_covered,
-     sum(CASE WHEN work THEN 1 ELSE 0 END) AS work_covered
+WITH place, sum(n) AS enterprises, sum(org) AS org_covered, sum(work) AS work_covered
 RETURN place.id AS place_id, place.name AS place_name,
        CASE WHEN place:Area THEN 'Area' ELSE 'Building' END AS place_label, place.kind AS place_kind,
        enterprises, org_covered, work_covered,

@@ -4,39 +4,54 @@
 // Suggested home (isolated members): the organization covering the employer; else one based in
 // the employer's building; else a joint branch covering another enterprise of that building;
 // else the organization based in the nearest enclosing area. Ties go to the smallest id.
+// Candidates are found through the indexes on mobile, registered_at and last_contact.
 // In Neo4j Browser: :param as_of => '2026-11-22' (and the other parameters, see queries/gaps_members.py).
 WITH date($as_of) - duration({months: $lost_after_months}) AS cutoff
-MATCH (m:Member:Partygraph)
-WITH m,
-     (coalesce(m.mobile, false) OR (NOT EXISTS { (m)-[:MEMBER_OF]->(:Organization) } AND m.registered_at IS NOT NULL))
-       AND NOT EXISTS { (m)-[:PARTICIPATES_IN]->(:Organization) } AS isolated,
+CALL (cutoff) {
+  MATCH (m:Member:Partygraph) WHERE m.mobile = true RETURN m
+  UNION
+  MATCH (m:Member:Partygraph) WHERE m.registered_at IS NOT NULL RETURN m
+  UNION
+  MATCH (m:Member:Partygraph) WHERE m.last_contact < cutoff RETURN m
+}
+WITH m, cutoff,
+     (coalesce(m.mobile, false) OR (NOT EXISTS { (m)-[:MEMBER_OF]->() } AND m.registered_at IS NOT NULL))
+       AND NOT EXISTS { (m)-[:PARTICIPATES_IN]->() } AS isolated,
      m.last_contact IS NOT NULL AND m.last_contact < cutoff AS lost
 WHERE isolated OR lost
-OPTIONAL MATCH (m)-[:WORKS_AT]->(e:Enterprise)
-OPTIONAL MATCH (e)-[:LOCATED_IN]->(b:Building)
-CALL (e) {
-  OPTIONAL MATCH (o:Organization)-[:COVERS]->(e)
-  RETURN min(o.id) AS by_employer
-}
+OPTIONAL MATCH (m)-[:WORKS_AT]->(e)
+OPTIONAL MATCH (e)-[:LOCATED_IN]->(b)
+// The building's steps of the suggestion depend only on the building: found once per building.
+// (A joint branch covering *another* enterprise: the step is reached only when nothing covers
+// the employer, so any joint branch covering an enterprise of the building covers another one.)
+WITH b, collect({m: m, e: e, isolated: isolated, lost: lost}) AS flagged
 CALL (b) {
-  OPTIONAL MATCH (o:Organization)-[:BASED_IN]->(b)
+  OPTIONAL MATCH (o)-[:BASED_IN]->(b)
   RETURN min(o.id) AS by_building
 }
-CALL (b, e) {
-  OPTIONAL MATCH (j:Organization {level: 'joint_branch'})-[:COVERS]->(x:Enterprise)-[:LOCATED_IN]->(b)
-  WHERE x <> e
+CALL (b) {
+  OPTIONAL MATCH (j:Organization {level: 'joint_branch'})-[:COVERS]->(x)-[:LOCATED_IN]->(b)
+  WHERE EXISTS { ()-[:COVERS]->(x) }
   RETURN min(j.id) AS by_joint_branch
 }
 CALL (b) {
-  OPTIONAL MATCH p = (b)-[:PART_OF*1..]->(:Area)<-[:BASED_IN]-(o:Organization)
+  OPTIONAL MATCH p = (b)-[:PART_OF*1..]->(:Area)<-[:BASED_IN]-(o)
   WITH o, length(p) AS distance ORDER BY distance, o.id
   RETURN head(collect(o.id)) AS by_area
 }
+UNWIND flagged AS f
+WITH f.m AS m, f.e AS e, f.isolated AS isolated, f.lost AS lost, by_building, by_joint_branch, by_area
+CALL (e, isolated) {
+  WITH e WHERE isolated AND e IS NOT NULL
+  OPTIONAL MATCH (o)-[:COVERS]->(e)
+  RETURN min(o.id) AS by_employer
+}
+WITH m, e, isolated, lost,
+     CASE WHEN isolated AND e IS NOT NULL THEN coalesce(by_employer, by_building, by_joint_branch, by_area) END AS suggestion
 RETURN m.id AS id, m.name AS name,
        [reason IN [CASE WHEN isolated THEN 'isolated_mobile' END, CASE WHEN lost THEN 'lost_contact' END]
         WHERE reason IS NOT NULL] AS reasons,
-       e.id AS employer_id,
-       CASE WHEN isolated THEN coalesce(by_employer, by_building, by_joint_branch, by_area) END AS suggested_org_id,
+       e.id AS employer_id, suggestion AS suggested_org_id,
        m.registered_at AS registered_at, m.last_contact AS last_contact,
        CASE WHEN isolated AND lost THEN $rule_isolated + $separator + $rule_lost
             WHEN isolated THEN $rule_isolated ELSE $rule_lost END AS rule

@@ -6,7 +6,7 @@
 // In Neo4j Browser: :param two_new_kinds => ['non_public', 'social_org'] ; :param candidate_levels => ['branch', 'general_branch']
 CALL () {
   MATCH (c:Organization:Partygraph)
-  WHERE c.level IN $candidate_levels AND NOT EXISTS { (c)-[:PAIRED_WITH]-(:Organization) }
+  WHERE c.level IN $candidate_levels AND NOT EXISTS { (c)-[:PAIRED_WITH]-() }
     AND NOT EXISTS { (c)-[:COVERS]->(x:Enterprise) WHERE x.kind IN $two_new_kinds }
   CALL (c) {
     OPTIONAL MATCH (c)-[:BASED_IN]->(a1:Area)
@@ -21,19 +21,23 @@ CALL () {
 }
 MATCH (o:Organization:Partygraph)
 WHERE EXISTS { (o)-[:COVERS]->(x:Enterprise) WHERE x.kind IN $two_new_kinds }
-  AND NOT EXISTS { (o)-[:PAIRED_WITH]-(:Organization) }
+  AND NOT EXISTS { (o)-[:PAIRED_WITH]-() }
 CALL (o) {
   OPTIONAL MATCH (o)-[:BASED_IN]->(a1:Area)
   OPTIONAL MATCH (o)-[:BASED_IN]->(:Building)-[:PART_OF]->(a2:Area)
   OPTIONAL MATCH (o)-[:COVERS]->(:Enterprise)-[:LOCATED_IN]->(:Building)-[:PART_OF]->(a3:Area)
   RETURN coalesce(min(a1.id), min(a2.id), min(a3.id)) AS area_id
 }
+// Candidates depend only on the area: looked up once per area.
+WITH by_area, area_id, collect(o) AS unpaired
 CALL (area_id, by_area) {
   OPTIONAL MATCH p = (:Area {id: area_id})-[:PART_OF*0..]->(enclosing:Area)
-  WITH length(p) AS distance, [pair IN by_area WHERE pair[0] = enclosing.id | pair[1]][0] AS found
+  WITH length(p) AS distance, enclosing.id AS enclosing_id, by_area
+  WITH distance, [pair IN by_area WHERE pair[0] = enclosing_id | pair[1]][0] AS found
   WITH distance, found WHERE found IS NOT NULL
   WITH found ORDER BY distance
   RETURN coalesce(head(collect(found)), []) AS candidates
 }
+UNWIND unpaired AS o
 RETURN o.id AS id, o.name AS name, area_id, candidates, $rule AS rule
 ORDER BY id

@@ -223,6 +223,57 @@ def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nod
                f"{drawing.gaps} gaps marked")
 
 
+@main.command("export")
+@store_options
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv"]), required=True)
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="File to write (a folder for csv).")
+@click.option("--scope", metavar="ID", help="Only what is within --depth steps of this id.")
+@click.option("--depth", type=click.IntRange(0), default=2, show_default=True)
+@click.option("--no-pseudonymize", "real", is_flag=True, help="Export members' real names and ids.")
+def export_command(store_path, neo4j_uri, fmt: str, out: Path, scope, depth: int, real: bool) -> None:
+    """Export for research (Gephi, networkx, R, igraph); members pseudonymized unless --no-pseudonymize.
+
+    The pseudonym key comes from PARTYGRAPH_PSEUDONYM_KEY; without it a new key is made and shown
+    once, so that a later export can use it and be linked to this one.
+    """
+    from .export import export
+    from .export.pseudonym import KEY_VARIABLE
+
+    if real:
+        click.echo("partygraph: warning: exporting members' real names, ids and dates (--no-pseudonymize)", err=True)
+    done = export(_open(store_path, neo4j_uri), fmt, out, pseudonymize=not real, scope=scope, depth=depth)
+    if done.new_key:
+        click.echo(f"partygraph: new pseudonym key {done.new_key} (set {KEY_VARIABLE} to it to link later exports; "
+                   f"keep it private)", err=True)
+    click.echo(f"Wrote {done.path}: {done.nodes} nodes, {done.edges} relationships"
+               + (", members pseudonymized" if done.pseudonymized else ", REAL member data"))
+
+
+@main.group()
+def analyze() -> None:
+    """Network analyses computed with networkx."""
+
+
+@analyze.command("pairings")
+@store_options
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def analyze_pairings(store_path, neo4j_uri, fmt: str) -> None:
+    """The co-construction network: components, degree, betweenness, bridges, cut points, the unpaired."""
+    from .output import render
+    from .queries.pairing_network import COLUMNS, pairing_network
+
+    rows = pairing_network(_open(store_path, neo4j_uri))
+    if fmt != "table":
+        click.echo(render(rows, fmt, COLUMNS))
+        return
+    paired = [r for r in rows if r["degree"]]
+    components = len({r["component"] for r in paired})
+    click.echo(render(paired, "table", COLUMNS))
+    click.echo(f"{len(paired)} paired organizations in {components} component(s); "
+               f"{sum(r['cut_point'] for r in rows)} cut point(s); {len(rows) - len(paired)} organizations with no "
+               f"partner (listed with --format json or csv)")
+
+
 @main.command()
 @click.argument("name", type=click.Choice(["gaps enterprises", "gaps members", "coverage", "check", "gaps pairings"]))
 def cypher(name: str) -> None:
@@ -245,7 +296,8 @@ def demo() -> None:
     for title, command, rows in result.reports:
         click.echo(f"\n== {title} (all of it: partygraph {command} {store}) ==")
         click.echo(report(command.split(" --")[0], rows, "table", limit=10))
-    click.echo(f"\nDrawing of {result.drawing_scope}: {result.drawing.path} (open it in a browser; it needs no internet)")
+    click.echo(f"\nFor Gephi (members pseudonymized): {result.gexf.path}")
+    click.echo(f"Drawing of {result.drawing_scope}: {result.drawing.path} (open it in a browser; it needs no internet)")
     click.echo(f"Explore further: partygraph check {store}; partygraph gaps pairings {store}; "
                f"partygraph draw {store} --scope YK-C --out yongkang.html")
 

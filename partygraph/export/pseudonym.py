@@ -1,0 +1,68 @@
+"""Pseudonymizing members for research exports.
+
+Member ids and names become one stable pseudonym, a keyed hash (HMAC-SHA256) of the id: the same
+key gives the same pseudonyms, so two exports can be linked, and without the key they cannot be
+reversed. ``registered_at`` is coarsened to its province, dates of joining and contact to the
+year. Organizations, enterprises and places keep their names: they are public.
+
+>>> p = Pseudonymizer(b"k")
+>>> p.member_id("M0001") == p.member_id("M0001") != Pseudonymizer(b"other").member_id("M0001")
+True
+>>> province("四川阆中 某大学"), province("宁夏固原 原单位"), province("外地")
+('四川', '宁夏', '其他')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+
+KEY_VARIABLE = "PARTYGRAPH_PSEUDONYM_KEY"
+PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+             "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
+             "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+#: What a pseudonymized export changes, recorded in the export itself.
+FIELDS = {"Member.id": "pseudonym (HMAC-SHA256 of the id)", "Member.name": "the member's pseudonym",
+          "Member.registered_at": "province only", "Member.joined": "year only", "Member.last_contact": "year only"}
+
+
+def province(place: str) -> str:
+    """The province a free-text place starts with (or names), else 其他."""
+    found = [p for p in PROVINCES if p in place]
+    return min(found, key=place.index) if found else "其他"
+
+
+def key_from_environment() -> tuple[bytes, bool]:
+    """The key from ``PARTYGRAPH_PSEUDONYM_KEY``, or a new random one (and True: it must be shown once)."""
+    given = os.environ.get(KEY_VARIABLE)
+    if given:
+        return given.encode("utf-8"), False
+    return secrets.token_hex(16).encode("ascii"), True
+
+
+class Pseudonymizer:
+    def __init__(self, key: bytes) -> None:
+        self.key = key
+
+    def member_id(self, member_id: str) -> str:
+        return "M-" + hmac.new(self.key, member_id.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+
+    def fingerprint(self) -> str:
+        """Tells whether two exports used the same key, without revealing it."""
+        return hashlib.sha256(b"partygraph-key-fingerprint:" + self.key).hexdigest()[:12]
+
+    def member(self, props: dict) -> dict:
+        out = dict(props)
+        out["id"] = out["name"] = self.member_id(props["id"])
+        if "registered_at" in out:
+            out["registered_at"] = province(out["registered_at"])
+        for field in ("joined", "last_contact"):
+            if field in out:
+                out[field] = out[field][:4]
+        return out
+
+    def record(self) -> dict:
+        return {"pseudonymized": True, "method": "HMAC-SHA256", "key_fingerprint": self.fingerprint(),
+                "fields": FIELDS}

@@ -1,0 +1,63 @@
+"""The co-construction network (结对共建): components, degree, betweenness, bridges and cut points.
+
+Network measures need the whole pairing graph at once, so both stores give the same small
+subgraph (organizations and PAIRED_WITH, undirected; Neo4j sends only that, in one query) and
+networkx computes on it. Self-pairings are left out (``partygraph check`` reports them).
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+COLUMNS = ["id", "name", "component", "component_size", "degree", "betweenness", "cut_point", "bridge_partners"]
+FETCH = """
+MATCH (o:Organization:Partygraph)
+OPTIONAL MATCH (o)-[:PAIRED_WITH]->(p:Organization)
+WITH o, collect(p.id) AS partners
+RETURN collect([o.id, o.name, partners]) AS rows
+"""
+
+
+def _fetch(store) -> list[tuple[str, str, list[str]]]:
+    if store.kind == "embedded":
+        graph = store.networkx()
+        return [(attrs["id"], attrs["name"],
+                 [graph.nodes[t]["id"] for t, keys in graph._succ[key].items() if "PAIRED_WITH" in keys])
+                for key, attrs in graph.nodes(data=True) if attrs["label"] == "Organization"]
+    store.check_complete()
+    return [tuple(row) for row in store.run(FETCH)[0]["rows"]]
+
+
+def pairing_graph(orgs: list[tuple[str, str, list[str]]]) -> nx.Graph:
+    """Undirected, nodes and edges added in sorted order (so floating-point sums come out the same)."""
+    graph = nx.Graph()
+    for org_id, name, _ in sorted(orgs):
+        graph.add_node(org_id, name=name)
+    edges = sorted({tuple(sorted((a, b))) for a, _, partners in orgs for b in partners if a != b})
+    graph.add_edges_from(edges)
+    return graph
+
+
+def analyze(graph: nx.Graph) -> list[dict]:
+    """One row per organization, the network's brokers first (betweenness, then degree)."""
+    paired = graph.subgraph([n for n in graph if graph.degree(n)])
+    components = sorted(nx.connected_components(paired), key=lambda c: (-len(c), min(c)))
+    component_of = {n: (i + 1, len(c)) for i, c in enumerate(components) for n in c}
+    betweenness = nx.betweenness_centrality(graph)
+    cut_points = set(nx.articulation_points(graph))
+    bridge_partners: dict[str, list[str]] = {}
+    for a, b in nx.bridges(graph):
+        bridge_partners.setdefault(a, []).append(b)
+        bridge_partners.setdefault(b, []).append(a)
+    rows = []
+    for node in graph:
+        component, size = component_of.get(node, (None, 1))
+        rows.append({"id": node, "name": graph.nodes[node]["name"], "component": component, "component_size": size,
+                     "degree": graph.degree(node), "betweenness": round(betweenness[node], 12),
+                     "cut_point": node in cut_points, "bridge_partners": sorted(bridge_partners.get(node, []))})
+    rows.sort(key=lambda r: (-r["betweenness"], -r["degree"], r["id"]))
+    return rows
+
+
+def pairing_network(store) -> list[dict]:
+    return analyze(pairing_graph(_fetch(store)))

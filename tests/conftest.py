@@ -27,6 +27,20 @@ def write_csv(folder: Path, name: str, rows: list[list[object]], encoding: str =
     return path
 
 
+def city_in_both_stores(folder: Path, neo4j_store, enterprises: int, seed: int):
+    """Generate a city into ``folder`` and load it into a new embedded store and ``neo4j_store``."""
+    from partygraph.graph.embedded import EmbeddedStore
+    from partygraph.loaders import load_dataset
+    from partygraph.loaders.generate import generate_city
+
+    generate_city(folder, enterprises=enterprises, seed=seed)
+    data = load_dataset(folder)
+    embedded = EmbeddedStore(folder / "s.pgstore")
+    embedded.replace(data)
+    neo4j_store.replace(data)
+    return embedded, data
+
+
 @pytest.fixture
 def minimal(tmp_path: Path) -> Path:
     """A small valid dataset: two organizations, three members, an enterprise in a building."""
@@ -82,3 +96,28 @@ def neo4j_store(neo4j_env):
     store._autocommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
     yield store
     store.close()
+
+
+_NEO4J_TESTS: set[str] = set()
+_NEO4J_OUTCOMES: dict[str, int] = {"passed": 0, "failed": 0, "skipped": 0}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        # Tests that use the server through fixtures, and the [neo4j] side of tests run on both stores.
+        if "neo4j_settings" in getattr(item, "fixturenames", ()) or "[neo4j" in item.nodeid:
+            _NEO4J_TESTS.add(item.nodeid)
+
+
+def pytest_runtest_logreport(report) -> None:
+    if report.nodeid in _NEO4J_TESTS and (report.when == "call" or report.outcome != "passed"):
+        _NEO4J_OUTCOMES[report.outcome] += 1
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """One line saying how many tests ran against the real Neo4j server, and where."""
+    if _NEO4J_TESTS:
+        settings = _neo4j_settings()
+        where = settings[0] if settings else "no server"
+        counts = ", ".join(f"{n} {outcome}" for outcome, n in _NEO4J_OUTCOMES.items())
+        terminalreporter.write_line(f"Neo4j tests against {where}: {counts}")

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import csv
 import random
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-COLUMNS = {
-    "areas": ["id", "name", "kind", "parent_id"],
-    "buildings": ["id", "name", "area_id", "address"],
-    "enterprises": ["id", "name", "kind", "building_id", "employees", "above_scale"],
-    "organizations": ["id", "name", "level", "parent_id", "establishment", "founded", "enterprise_ids", "based_in"],
-    "members": ["id", "name", "status", "org_id", "employer_id", "mobile", "participates_org_id",
-                "registered_at", "joined", "last_contact", "secretary_of", "guides"],
-    "pairings": ["org_a", "org_b", "kind", "since"],
-}
+sys.path.insert(0, str(HERE.parent.parent))
+
+from partygraph.loaders.spec import FILES, header  # noqa: E402  (the checkout's package)
+
+COLUMNS = {name: header(name, leave_out=("credit_code",)) for name in FILES}
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉婷宇浩凯佳晨欣悦琳然"
 

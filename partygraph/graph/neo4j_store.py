@@ -154,6 +154,15 @@ class Neo4jStore:
         with self.driver().session(database=self.database) as session:
             return session.execute_read(work)
 
+    def run_value(self, query: str, **params) -> object:
+        """The one value of a read query's one row, as the driver decodes it (no ``record.data()``
+        walk: for a city's rows collected into one list that walk costs seconds)."""
+        def work(tx):
+            return tx.run(query, **params).single(strict=True).value()
+
+        with self.driver().session(database=self.database) as session:
+            return session.execute_read(work)
+
     def _autocommit(self, query: str, **params) -> None:
         with self.driver().session(database=self.database) as session:
             session.run(query, **params).consume()

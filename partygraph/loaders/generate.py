@@ -22,6 +22,7 @@ import random
 from pathlib import Path
 
 from ..graph.model import RELATIONSHIPS
+from .spec import FILES, header
 
 BASE_DAY = dt.date(2026, 6, 30)
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -30,15 +31,7 @@ TRADES = ["科技", "贸易", "电子", "物流", "餐饮", "建设", "文化传
 PLACES = ["东湖", "西城", "南山", "北辰", "金凤", "银河", "阅海", "兴庆", "龙岗", "福田", "滨江", "高新"]
 PROVINCES = ["四川", "甘肃", "河南", "湖南", "安徽", "内蒙古", "陕西", "山东", "广西", "江西"]
 
-COLUMNS = {
-    "areas": ["id", "name", "kind", "parent_id"],
-    "buildings": ["id", "name", "area_id", "address"],
-    "enterprises": ["id", "name", "kind", "building_id", "employees", "above_scale"],
-    "organizations": ["id", "name", "level", "parent_id", "establishment", "founded", "enterprise_ids", "based_in"],
-    "members": ["id", "name", "status", "org_id", "employer_id", "mobile", "participates_org_id",
-                "registered_at", "joined", "last_contact", "secretary_of", "guides"],
-    "pairings": ["org_a", "org_b", "kind", "since"],
-}
+COLUMNS = {name: header(name, leave_out=("credit_code",)) for name in FILES}
 
 
 class _City:

@@ -174,3 +174,12 @@ def file_lookup() -> dict[str, FileSpec]:
         for spelling in (spec.name, *spec.aliases):
             lookup[spelling.casefold()] = spec
     return lookup
+
+
+def header(name: str, leave_out: tuple[str, ...] = ()) -> list[str]:
+    """The English header of file ``name``, in the specification's order.
+
+    >>> header("pairings")
+    ['org_a', 'org_b', 'kind', 'since']
+    """
+    return [column.name for column in FILES[name].columns if column.name not in leave_out]

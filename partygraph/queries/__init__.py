@@ -41,15 +41,6 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
 )}
 
 
-def _plain(value: object) -> object:
-    """Neo4j values as the embedded twins give them (dates as ISO strings)."""
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 def run_analysis(store, name: str, **options) -> list[dict]:
     """Rows of analysis ``name`` from either store; the same rows, in the same order, from both."""
     analysis = ANALYSES.get(name)
@@ -61,8 +52,8 @@ def run_analysis(store, name: str, **options) -> list[dict]:
         return code.run(View(store.networkx()), **options)
     store.check_complete()
     params = {**code.PARAMETERS, **options}
-    rows = store.run(collected(analysis.cypher(), code.COLUMNS), **{k: _cypher_value(v) for k, v in params.items()})
-    rows = [{column: _plain(value) for column, value in zip(code.COLUMNS, values)} for values in rows[0]["rows"]]
+    values = store.run_value(collected(analysis.cypher(), code.COLUMNS), **{k: _cypher_value(v) for k, v in params.items()})
+    rows = [dict(zip(code.COLUMNS, row)) for row in values]
     # The Cypher orders its rows for people in Neo4j Browser; Python's order makes both stores equal
     # even where Java and Python order unusual characters differently.
     return sorted(rows, key=code.sort_key)

@@ -52,7 +52,7 @@ RETURN m.id AS id, m.name AS name,
        [reason IN [CASE WHEN isolated THEN 'isolated_mobile' END, CASE WHEN lost THEN 'lost_contact' END]
         WHERE reason IS NOT NULL] AS reasons,
        e.id AS employer_id, suggestion AS suggested_org_id,
-       m.registered_at AS registered_at, m.last_contact AS last_contact,
+       m.registered_at AS registered_at, toString(m.last_contact) AS last_contact,
        CASE WHEN isolated AND lost THEN $rule_isolated + $separator + $rule_lost
             WHEN isolated THEN $rule_isolated ELSE $rule_lost END AS rule
 ORDER BY id

@@ -25,7 +25,7 @@ def _fetch(store) -> list[tuple[str, str, list[str]]]:
                  [graph.nodes[t]["id"] for t, keys in graph._succ[key].items() if "PAIRED_WITH" in keys])
                 for key, attrs in graph.nodes(data=True) if attrs["label"] == "Organization"]
     store.check_complete()
-    return [tuple(row) for row in store.run(FETCH)[0]["rows"]]
+    return [tuple(row) for row in store.run_value(FETCH)]
 
 
 def pairing_graph(orgs: list[tuple[str, str, list[str]]]) -> nx.Graph:

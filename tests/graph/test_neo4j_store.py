@@ -15,7 +15,7 @@ from partygraph.graph.embedded import EmbeddedStore
 from partygraph.graph.neo4j_store import Neo4jStore
 from partygraph.loaders import load_dataset
 from partygraph.loaders.generate import generate_city
-from tests.conftest import SEED_CASES
+from tests.conftest import SEED_CASES, city_in_both_stores
 
 pytestmark = pytest.mark.neo4j
 
@@ -37,12 +37,7 @@ def test_the_seed_cases_are_the_same_graph_in_neo4j_and_the_embedded_store(neo4j
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(enterprises=st.integers(1, 800), seed=st.integers(0, 2**32))
 def test_generated_cities_are_the_same_graph_in_both_stores(neo4j_store, tmp_path_factory, enterprises, seed):
-    folder = tmp_path_factory.mktemp("city")
-    generate_city(folder, enterprises=enterprises, seed=seed)
-    data = load_dataset(folder)
-    embedded = EmbeddedStore(folder / "s.pgstore")
-    embedded.replace(data)
-    neo4j_store.replace(data)
+    embedded, _ = city_in_both_stores(tmp_path_factory.mktemp("city"), neo4j_store, enterprises, seed)
     assert_same_graph(neo4j_store.read(), embedded.read())
 
 

@@ -7,9 +7,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from partygraph.graph.embedded import EmbeddedStore
 from partygraph.loaders import load_dataset
-from partygraph.loaders.generate import generate_city
 from partygraph.queries import ANALYSES, run_analysis
-from tests.conftest import SEED_CASES
+from tests.conftest import SEED_CASES, city_in_both_stores
 
 pytestmark = pytest.mark.neo4j
 
@@ -42,12 +41,7 @@ def test_the_seed_cases_give_the_same_rows_from_both_stores(neo4j_store, tmp_pat
        base=st.sampled_from(["all", "with_members", "min_employees:0", "min_employees:20"]))
 def test_generated_cities_give_the_same_rows_from_both_stores(neo4j_store, tmp_path_factory, enterprises, seed,
                                                               as_of, base):
-    folder = tmp_path_factory.mktemp("city")
-    generate_city(folder, enterprises=enterprises, seed=seed)
-    data = load_dataset(folder)
-    embedded = EmbeddedStore(folder / "s.pgstore")
-    embedded.replace(data)
-    neo4j_store.replace(data)
+    embedded, _ = city_in_both_stores(tmp_path_factory.mktemp("city"), neo4j_store, enterprises, seed)
     variants = [("gaps enterprises", {}), ("gaps members", {"as_of": as_of.isoformat()}), ("coverage", {"base": base}),
                 ("check", {}), ("gaps pairings", {})]
     assert_same_everywhere(embedded, neo4j_store, variants)

@@ -113,6 +113,7 @@ class EmbeddedStore:
 
     def __init__(self, path: str | os.PathLike = DEFAULT_PATH) -> None:
         self.path = Path(path)
+        self._opened: tuple[tuple[int, int, int], nx.MultiDiGraph] | None = None
 
     def describe(self) -> str:
         return f"embedded store {self.path}"
@@ -131,6 +132,7 @@ class EmbeddedStore:
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temporary, self.path)
+            self._opened = None
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
@@ -157,8 +159,19 @@ class EmbeddedStore:
             return self._convert(from_document, self._document())
 
     def networkx(self) -> nx.MultiDiGraph:
+        """The store as a networkx graph, opened once while the file stays the same (a drawing runs
+        two analyses besides its own read; a stored city takes seconds to open). Callers read it only."""
+        try:
+            stat = self.path.stat()
+            identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            identity = None
+        if self._opened is not None and self._opened[0] == identity:
+            return self._opened[1]
         with paused_gc():
-            return self._convert(document_to_networkx, self._document())
+            graph = self._convert(document_to_networkx, self._document())
+        self._opened = (identity, graph) if identity else None
+        return graph
 
     def counts(self) -> dict[str, int]:
         return self.read().counts()

@@ -104,3 +104,17 @@ def test_a_damaged_store_is_refused_with_a_reason(tmp_path):
                     '"relationships": {"COVERS": {"columns": ["from", "to"], "rows": [["Organization:O1", "Enterprise:E1"]]}}}')
     with pytest.raises(StoreError, match="damaged"):
         EmbeddedStore(path).networkx()
+
+
+def test_an_opened_store_is_reused_until_the_file_changes(tmp_path, minimal):
+    store = EmbeddedStore(tmp_path / "s.pgstore")
+    store.replace(load_dataset(minimal))
+    first = store.networkx()
+    assert store.networkx() is first
+    other = EmbeddedStore(tmp_path / "s.pgstore")          # another process's write, seen through the file
+    data = load_dataset(minimal)
+    data.add_node("Area", {"id": "A9", "name": "新区", "kind": "district"})
+    other.replace(data)
+    assert store.networkx() is not first and "Area:A9" in store.networkx()
+    store.replace(load_dataset(minimal))
+    assert "Area:A9" not in store.networkx()

@@ -21,7 +21,8 @@ WITH m, cutoff,
 WHERE isolated OR lost
 OPTIONAL MATCH (m)-[:WORKS_AT]->(e)
 OPTIONAL MATCH (e)-[:LOCATED_IN]->(b)
-// The building's steps of the suggestion depend only on the building: found once per building.
+// The building's steps of the suggestion depend only on the building: found once per building,
+// each only when the steps before it found nothing (aggregations keep one row each).
 // (A joint branch covering *another* enterprise: the step is reached only when nothing covers
 // the employer, so any joint branch covering an enterprise of the building covers another one.)
 WITH b, collect({m: m, e: e, isolated: isolated, lost: lost}) AS flagged
@@ -29,12 +30,14 @@ CALL (b) {
   OPTIONAL MATCH (o)-[:BASED_IN]->(b)
   RETURN min(o.id) AS by_building
 }
-CALL (b) {
+CALL (b, by_building) {
+  WITH b WHERE by_building IS NULL
   OPTIONAL MATCH (j:Organization {level: 'joint_branch'})-[:COVERS]->(x)-[:LOCATED_IN]->(b)
   WHERE EXISTS { ()-[:COVERS]->(x) }
   RETURN min(j.id) AS by_joint_branch
 }
-CALL (b) {
+CALL (b, by_building, by_joint_branch) {
+  WITH b WHERE by_building IS NULL AND by_joint_branch IS NULL
   OPTIONAL MATCH p = (b)-[:PART_OF*1..]->(:Area)<-[:BASED_IN]-(o)
   WITH o, length(p) AS distance ORDER BY distance, o.id
   RETURN head(collect(o.id)) AS by_area

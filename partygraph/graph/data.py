@@ -40,6 +40,10 @@ class GraphData:
             for props in by_id.values():
                 yield label, props
 
+    def keys(self) -> list[str]:
+        """Every node's ``Label:id`` key, label by label."""
+        return [node_key(label, node_id) for label, by_id in self.nodes.items() for node_id in by_id]
+
     def counts(self) -> dict[str, int]:
         """Nodes per label and relationships per type, every name of the model present."""
         result = {label: len(self.nodes[label]) for label in LABELS}

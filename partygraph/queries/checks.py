@@ -26,17 +26,9 @@ def _row(view: View, check: str, key: str, rule: str, count: int | None = None, 
 
 
 def _on_cycle(view: View, key: str, rel: str) -> bool:
-    seen, current = set(), key
-    while True:
-        parents = view.out(current, rel)
-        if not parents:
-            return False
-        current = parents[0]
-        if current == key:
-            return True
-        if current in seen:
-            return False
-        seen.add(current)
+    """Whether following ``rel`` upwards comes back to ``key`` (the walk stops where it would repeat)."""
+    chain = list(view.ancestors(key, rel))
+    return view.first(view.out(chain[-1] if chain else key, rel)) == key
 
 
 def run(view: View) -> list[dict]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
-from ..graph.model import node_key
+from ..graph.model import node_key, split_key
 from . import layout
 from .page import render, write_page
 from .scope import Subgraph, from_neo4j, from_networkx
@@ -43,7 +43,7 @@ def gap_marks(store, as_of: str | None = None) -> dict[str, str]:
 
 
 def positions_for(sub: Subgraph, view: str) -> dict[str, tuple[float, float]]:
-    keys = [f"{label}:{node_id}" for label, by_id in sub.data.nodes.items() for node_id in by_id]
+    keys = sub.data.keys()
     if view == "hierarchy":
         parent = {source: target for (rel, source, target) in sub.data.rels if rel == "SUBORDINATE_TO"}
         return layout.tree(keys, parent)
@@ -66,12 +66,12 @@ def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view:
     else:
         sub = from_neo4j(store, view, scope, depth, max_nodes)
     marks = gap_marks(store, as_of)
-    keys = {f"{label}:{node_id}" for label, by_id in sub.data.nodes.items() for node_id in by_id}
+    keys = set(sub.data.keys())
     gaps = {key: why for key, why in marks.items() if key in keys}
     heading = f"partygraph · {view}" + (f" · {scope}" if scope else "")
     name = None
     if sub.center:
-        label, _, node_id = sub.center.partition(":")
+        label, node_id = split_key(sub.center)
         name = sub.data.nodes[label][node_id].get("name")
     summary = (f"{name} — " if name else "") + f"{len(keys)} nodes, {len(sub.data.rels)} relationships" + (
         f", depth {depth}" if scope else "")

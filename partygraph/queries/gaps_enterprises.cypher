@@ -16,18 +16,18 @@ CALL (b) {
   WITH DISTINCT j ORDER BY j.id
   RETURN collect(j.id) AS room
 }
+// So is whether an organization is based in the building (work coverage for all its enterprises).
+WITH b.id AS building_id, room, b IS NOT NULL AND EXISTS { ()-[:BASED_IN]->(b) } AS based, uncovered
 UNWIND uncovered AS e
-WITH e, b, room,
+WITH e, building_id, room, based,
      CASE WHEN EXISTS { ()-[:WORKS_AT]->(e) }
-          THEN COUNT { (m)-[:WORKS_AT]->(e) WHERE m.status = 'full' } ELSE 0 END AS full_members,
-     EXISTS { ()-[:GUIDES]->(e) } OR (b IS NOT NULL AND EXISTS { ()-[:BASED_IN]->(b) }) AS work
-WITH e, b, room, full_members, work,
+          THEN COUNT { (m)-[:WORKS_AT]->(e) WHERE m.status = 'full' } ELSE 0 END AS full_members
+WITH e, building_id, room, full_members,
+     CASE WHEN based OR EXISTS { ()-[:GUIDES]->(e) } THEN 'work' ELSE 'none' END AS coverage,
      CASE WHEN full_members >= $found_branch_at THEN 'found_branch'
           WHEN full_members >= 1 THEN 'joint_branch'
           ELSE 'send_instructor' END AS action
-RETURN e.id AS id, e.name AS name, b.id AS building_id,
-       CASE WHEN work THEN 'work' ELSE 'none' END AS coverage,
-       full_members, e.employees AS employees, action,
-       CASE action WHEN 'found_branch' THEN $rule_found WHEN 'joint_branch' THEN $rule_joint ELSE $rule_instructor END AS rule,
-       CASE WHEN action = 'joint_branch' THEN room ELSE [] END AS joint_branches_with_room
-ORDER BY full_members DESC, coalesce(e.employees, -1) DESC, id
+RETURN e.id AS id, e.name AS name, building_id, coverage, full_members, e.employees AS employees, action,
+       CASE WHEN action = 'joint_branch' THEN room ELSE [] END AS joint_branches_with_room,
+       CASE action WHEN 'found_branch' THEN $rule_found WHEN 'joint_branch' THEN $rule_joint ELSE $rule_instructor END AS rule
+ORDER BY full_members DESC, coalesce(employees, -1) DESC, id

@@ -8,20 +8,29 @@ from .view import View
 
 PARAMETERS = {"found_branch_at": rules.FOUND_BRANCH_AT, "joint_max_units": rules.JOINT_BRANCH_MAX_UNITS,
               "rule_found": rules.FOUND_BRANCH, "rule_joint": rules.JOINT_BRANCH, "rule_instructor": rules.SEND_INSTRUCTOR}
-COLUMNS = ["id", "name", "building_id", "coverage", "full_members", "employees", "action", "rule",
-           "joint_branches_with_room"]
+COLUMNS = ["id", "name", "building_id", "coverage", "full_members", "employees", "action",
+           "joint_branches_with_room", "rule"]
+RULES = {"found_branch": rules.FOUND_BRANCH, "joint_branch": rules.JOINT_BRANCH, "send_instructor": rules.SEND_INSTRUCTOR}
+
+
+def rule(row: dict) -> str:
+    """The rule an action comes from (the same text the Cypher's ``rule`` column gives)."""
+    return RULES[row["action"]]
+
+
+DERIVED = {"rule": rule}
 
 
 def full_members(view: View, enterprise: str) -> int:
     return sum(view.props(m).get("status") == "full" for m in view.into(enterprise, "WORKS_AT"))
 
 
-def action_for(members: int) -> tuple[str, str]:
+def action_for(members: int) -> str:
     if members >= rules.FOUND_BRANCH_AT:
-        return "found_branch", rules.FOUND_BRANCH
+        return "found_branch"
     if members >= 1:
-        return "joint_branch", rules.JOINT_BRANCH
-    return "send_instructor", rules.SEND_INSTRUCTOR
+        return "joint_branch"
+    return "send_instructor"
 
 
 def joint_branches_with_room(view: View, building: str | None) -> list[str]:
@@ -41,12 +50,13 @@ def run(view: View) -> list[dict]:
         building = view.first(view.out(enterprise, "LOCATED_IN"))
         work = view.has_in(enterprise, "GUIDES") or (building is not None and view.has_in(building, "BASED_IN"))
         members = full_members(view, enterprise)
-        action, rule = action_for(members)
+        action = action_for(members)
         props = view.props(enterprise)
         rows.append({"id": props["id"], "name": props["name"], "building_id": view.id(building),
                      "coverage": "work" if work else "none", "full_members": members,
-                     "employees": props.get("employees"), "action": action, "rule": rule,
-                     "joint_branches_with_room": joint_branches_with_room(view, building) if action == "joint_branch" else []})
+                     "employees": props.get("employees"), "action": action,
+                     "joint_branches_with_room": joint_branches_with_room(view, building) if action == "joint_branch" else [],
+                     "rule": RULES[action]})
     rows.sort(key=sort_key)
     return rows
 

@@ -13,6 +13,15 @@ from .view import View
 PARAMETERS = {"lost_after_months": rules.LOST_AFTER_MONTHS, "rule_isolated": rules.ISOLATED_MOBILE,
               "rule_lost": rules.LOST_CONTACT, "separator": rules.SEPARATOR}
 COLUMNS = ["id", "name", "reasons", "employer_id", "suggested_org_id", "registered_at", "last_contact", "rule"]
+RULES = {"isolated_mobile": rules.ISOLATED_MOBILE, "lost_contact": rules.LOST_CONTACT}
+
+
+def rule(row: dict) -> str:
+    """The rules behind a row's reasons (the same text the Cypher's ``rule`` column gives)."""
+    return rules.SEPARATOR.join(RULES[reason] for reason in row["reasons"])
+
+
+DERIVED = {"rule": rule}
 
 
 def options(as_of: str | dt.date | None = None) -> dict:
@@ -70,13 +79,12 @@ def run(view: View, as_of: str) -> list[dict]:
         if not (isolated or lost):
             continue
         employer = view.first(view.out(member, "WORKS_AT"))
-        rule = rules.SEPARATOR.join(r for r, on in ((rules.ISOLATED_MOBILE, isolated), (rules.LOST_CONTACT, lost)) if on)
-        rows.append({"id": props["id"], "name": props["name"],
-                     "reasons": [r for r, on in (("isolated_mobile", isolated), ("lost_contact", lost)) if on],
-                     "employer_id": view.id(employer),
-                     "suggested_org_id": suggested_home(view, employer) if isolated else None,
-                     "registered_at": props.get("registered_at"), "last_contact": props.get("last_contact"),
-                     "rule": rule})
+        row = {"id": props["id"], "name": props["name"],
+               "reasons": [r for r, on in (("isolated_mobile", isolated), ("lost_contact", lost)) if on],
+               "employer_id": view.id(employer),
+               "suggested_org_id": suggested_home(view, employer) if isolated else None,
+               "registered_at": props.get("registered_at"), "last_contact": props.get("last_contact")}
+        rows.append({**row, "rule": rule(row)})
     rows.sort(key=sort_key)
     return rows
 

@@ -26,3 +26,9 @@ def test_every_column_is_returned_by_the_cypher():
         for column in analysis.columns:
             assert re.search(rf"\bAS {column}\b|\b{column},|\b{column}\s*$|RETURN {column}\b|, {column}\b", text, re.M), \
                 (analysis.name, column)
+
+
+def test_derived_columns_are_the_last_ones_so_rows_keep_the_column_order():
+    for analysis in ANALYSES.values():
+        derived = list(getattr(analysis.code(), "DERIVED", {}))
+        assert analysis.columns[len(analysis.columns) - len(derived):] == derived, analysis.name

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from . import rules
-from .view import View
+from .view import View, id_list
 
 PARAMETERS = {"found_branch_at": rules.FOUND_BRANCH_AT, "joint_max_units": rules.JOINT_BRANCH_MAX_UNITS,
               "rule_found": rules.FOUND_BRANCH, "rule_joint": rules.JOINT_BRANCH, "rule_instructor": rules.SEND_INSTRUCTOR}
@@ -19,6 +21,11 @@ def rule(row: dict) -> str:
 
 
 DERIVED = {"rule": rule}
+
+
+def options(ids: Iterable[str] | None = None) -> dict:
+    """``ids``: judge only these enterprises (a drawing's), or every one."""
+    return {"ids": id_list(ids)}
 
 
 def full_members(view: View, enterprise: str) -> int:
@@ -42,9 +49,9 @@ def joint_branches_with_room(view: View, building: str | None) -> list[str]:
     return sorted(view.id(org) for org in found)
 
 
-def run(view: View) -> list[dict]:
+def run(view: View, ids: list[str] | None = None) -> list[dict]:
     rows = []
-    for enterprise in view.nodes("Enterprise"):
+    for enterprise in view.nodes("Enterprise", ids):
         if view.has_in(enterprise, "COVERS"):
             continue
         building = view.first(view.out(enterprise, "LOCATED_IN"))

@@ -5,7 +5,9 @@
 // the employer's building; else a joint branch covering another enterprise of that building;
 // else the organization based in the nearest enclosing area. Ties go to the smallest id.
 // Candidates are found through the indexes on mobile, registered_at and last_contact.
-// In Neo4j Browser: :param as_of => '2026-11-22' (and the other parameters, see queries/gaps_members.py).
+// $ids: only these members (a drawing's), or null for every one.
+// In Neo4j Browser: :param as_of => '2026-11-22', :param ids => null (and the other parameters, see
+// queries/gaps_members.py).
 WITH date($as_of) - duration({months: $lost_after_months}) AS cutoff
 CALL (cutoff) {
   MATCH (m:Member:Partygraph) WHERE m.mobile = true RETURN m
@@ -18,7 +20,7 @@ WITH m, cutoff,
      (coalesce(m.mobile, false) OR (NOT EXISTS { (m)-[:MEMBER_OF]->() } AND m.registered_at IS NOT NULL))
        AND NOT EXISTS { (m)-[:PARTICIPATES_IN]->() } AS isolated,
      m.last_contact IS NOT NULL AND m.last_contact < cutoff AS lost
-WHERE isolated OR lost
+WHERE (isolated OR lost) AND ($ids IS NULL OR m.id IN $ids)
 OPTIONAL MATCH (m)-[:WORKS_AT]->(e)
 OPTIONAL MATCH (e)-[:LOCATED_IN]->(b)
 // The building's steps of the suggestion depend only on the building: found once per building,

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import Iterable
 
 from ..errors import UsageError
 from . import rules
-from .view import View
+from .view import View, id_list
 
 PARAMETERS = {"lost_after_months": rules.LOST_AFTER_MONTHS, "rule_isolated": rules.ISOLATED_MOBILE,
               "rule_lost": rules.LOST_CONTACT, "separator": rules.SEPARATOR}
@@ -24,14 +25,18 @@ def rule(row: dict) -> str:
 DERIVED = {"rule": rule}
 
 
-def options(as_of: str | dt.date | None = None) -> dict:
-    """``as_of`` as an ISO date (default today)."""
-    if as_of is None:
-        return {"as_of": dt.date.today().isoformat()}
+def options(as_of: str | dt.date | None = None, ids: Iterable[str] | None = None) -> dict:
+    """``as_of`` as an ISO date (default today); ``ids``: judge only these members, or every one."""
+    return {"as_of": iso_date(as_of), "ids": id_list(ids)}
+
+
+def iso_date(day: str | dt.date | None) -> str:
+    if day is None:
+        return dt.date.today().isoformat()
     try:
-        return {"as_of": dt.date.fromisoformat(str(as_of)).isoformat()}
+        return dt.date.fromisoformat(str(day)).isoformat()
     except ValueError as exc:
-        raise UsageError(f"--as-of expects a date such as 2026-11-22, not {as_of!r}") from exc
+        raise UsageError(f"--as-of expects a date such as 2026-11-22, not {day!r}") from exc
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -68,10 +73,10 @@ def suggested_home(view: View, employer: str | None) -> str | None:
     return None
 
 
-def run(view: View, as_of: str) -> list[dict]:
+def run(view: View, as_of: str, ids: list[str] | None = None) -> list[dict]:
     cutoff = months_before(dt.date.fromisoformat(as_of), rules.LOST_AFTER_MONTHS).isoformat()
     rows = []
-    for member in view.nodes("Member"):
+    for member in view.nodes("Member", ids):
         props = view.props(member)
         mobile = bool(props.get("mobile")) or (not view.has_out(member, "MEMBER_OF") and "registered_at" in props)
         isolated = mobile and not view.has_out(member, "PARTICIPATES_IN")

@@ -5,9 +5,12 @@ Nodes are keyed ``Label:id`` with a ``label`` attribute; an edge's key is its re
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import networkx as nx
+
+from ..errors import UsageError
+from ..graph.model import node_key
 
 
 class View:
@@ -17,8 +20,11 @@ class View:
         for key, attrs in graph.nodes(data=True):
             self.by_label.setdefault(attrs["label"], []).append(key)
 
-    def nodes(self, label: str) -> list[str]:
-        return self.by_label.get(label, [])
+    def nodes(self, label: str, ids: Iterable[str] | None = None) -> list[str]:
+        """The nodes of ``label``: all of them, or those of the given ids that exist."""
+        if ids is None:
+            return self.by_label.get(label, [])
+        return [key for key in (node_key(label, node_id) for node_id in ids) if key in self.graph]
 
     def props(self, key: str) -> dict:
         return self.graph.nodes[key]
@@ -51,3 +57,16 @@ class View:
             yield current
             seen.add(current)
             current = self.first(self.out(current, rel))
+
+
+def id_list(ids: Iterable[str] | None) -> list[str] | None:
+    """An analysis's ``ids`` option (judge only these nodes, as a drawing does) as both forms take it.
+
+    >>> id_list(["E2", "E1", "E2"]), id_list(None)
+    (['E1', 'E2'], None)
+    """
+    if ids is None:
+        return None
+    if isinstance(ids, str):
+        raise UsageError(f"ids expects a list of ids, not the text {ids!r}")
+    return sorted(set(ids))

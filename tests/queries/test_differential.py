@@ -52,3 +52,16 @@ def test_generated_cities_give_the_same_rows_from_both_stores(neo4j_store, tmp_p
     variants = [("gaps enterprises", {}), ("gaps members", {"as_of": as_of.isoformat()}), ("coverage", {"base": base}),
                 ("check", {}), ("gaps pairings", {})]
     assert_same_everywhere(embedded, neo4j_store, variants)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(enterprises=st.integers(1, 300), seed=st.integers(0, 2**32), data=st.data())
+def test_judging_only_some_nodes_gives_the_whole_results_rows_for_them(neo4j_store, tmp_path_factory, enterprises,
+                                                                       seed, data):
+    embedded, graph = city_in_both_stores(tmp_path_factory.mktemp("city"), neo4j_store, enterprises, seed)
+    for name, label, options in (("gaps enterprises", "Enterprise", {}),
+                                 ("gaps members", "Member", {"as_of": "2026-06-30"})):
+        ids = data.draw(st.lists(st.sampled_from(sorted(graph.nodes[label]) + ["no-such-id"]), max_size=40))
+        expected = [row for row in run_analysis(embedded, name, **options) if row["id"] in ids]
+        for store in (embedded, neo4j_store):
+            assert run_analysis(store, name, ids=ids, **options) == expected, (name, store.kind)

@@ -1,3 +1,7 @@
+import pytest
+
+from partygraph.errors import UsageError
+from partygraph.graph.embedded import EmbeddedStore
 from partygraph.queries import run_analysis, rules
 from tests.queries.conftest import Build
 
@@ -37,3 +41,10 @@ def test_rules_buildings_and_joint_branches_with_room_are_named(on_store):
     assert rows["E-one"]["joint_branches_with_room"] == ["J-room"]        # J-full already covers five
     assert rows["E-two"]["joint_branches_with_room"] == [] and rows["E-two"]["building_id"] is None
     assert rows["E-three"]["building_id"] == "B1" and rows["E-three"]["employees"] == 50
+
+
+def test_ids_must_be_a_list_not_one_id(tmp_path):
+    store = EmbeddedStore(tmp_path / "s.pgstore")
+    store.replace(graph())
+    with pytest.raises(UsageError, match="list of ids"):
+        run_analysis(store, "gaps enterprises", ids="E-one")

@@ -37,3 +37,17 @@ def gib(value: float) -> str:
 
 def row(what: str, figures: dict, target: str = "") -> None:
     print(f"{what:<44} {figures['seconds']:8.2f} s  peak {gib(figures['peak_bytes']):>10}  {target}", flush=True)
+
+
+def neo4j_store(skip: bool):
+    """The Neo4j the benchmarks use (PARTYGRAPH_TEST_NEO4J_URI, as the tests), or None with --skip-neo4j."""
+    import os
+
+    from partygraph.graph.neo4j_store import Neo4jStore
+
+    if skip:
+        return None
+    uri = os.environ.get("PARTYGRAPH_TEST_NEO4J_URI")
+    if not uri:
+        sys.exit("set PARTYGRAPH_TEST_NEO4J_URI (tools/neo4j-local/neo4j-local env), or pass --skip-neo4j")
+    return Neo4jStore.from_environment(uri)

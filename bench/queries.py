@@ -14,13 +14,11 @@ store for a district, including opening the store.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from common import measure
+from common import measure, neo4j_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -28,7 +26,6 @@ from partygraph.graph.embedded import EmbeddedStore  # noqa: E402
 from partygraph.graph.neo4j_store import Neo4jStore  # noqa: E402
 from partygraph.loaders import load_dataset  # noqa: E402
 from partygraph.loaders.generate import generate_city  # noqa: E402
-from partygraph.queries import run_analysis  # noqa: E402
 
 RUNS = [("gaps enterprises", {}), ("gaps members", {"as_of": "2026-06-30"}), ("coverage", {"base": "all"}),
         ("coverage", {"base": "with_members"}), ("check", {}), ("gaps pairings", {})]
@@ -80,12 +77,7 @@ def main() -> None:
     parser.add_argument("--city", type=int, default=300_000)
     parser.add_argument("--skip-neo4j", action="store_true")
     options = parser.parse_args()
-    neo4j = None
-    if not options.skip_neo4j:
-        uri = os.environ.get("PARTYGRAPH_TEST_NEO4J_URI")
-        if not uri:
-            sys.exit("set PARTYGRAPH_TEST_NEO4J_URI (tools/neo4j-local/neo4j-local env), or pass --skip-neo4j")
-        neo4j = Neo4jStore.from_environment(uri)
+    neo4j = neo4j_store(options.skip_neo4j)
     with tempfile.TemporaryDirectory() as workdir:
         for name, size in (("district", options.district), ("city", options.city)):
             if size:

@@ -22,7 +22,7 @@ from .model import LABELS, RELATIONSHIPS, split_key
 MARKER = "Partygraph"
 BATCH = 10_000
 IN_FLIGHT = 2
-MIN_VERSION = (5, 0)
+MIN_VERSION = (5, 23)      # the CALL (x) { ... } subqueries (variable scope clause) arrived in 5.23
 SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 #: Indexes the analyses look things up by, beyond the uniqueness constraints on ``id``.
 INDEXES = (("Member", "status"), ("Member", "mobile"), ("Member", "last_contact"), ("Member", "registered_at"),

@@ -138,3 +138,14 @@ def test_a_too_old_server_is_named_with_its_version(neo4j_env, monkeypatch):
 
 def test_a_uri_that_is_not_neo4j_is_named():
     assert "is not a Neo4j URI" in _message(Neo4jStore("http://127.0.0.1:7474", None))
+
+
+def test_the_oldest_server_accepted_understands_every_query_partygraph_sends():
+    import inspect
+
+    from partygraph.queries import ANALYSES, collected
+
+    texts = [analysis.cypher() for analysis in ANALYSES.values()] + [collected("RETURN 1 AS one", ["one"]),
+                                                                     inspect.getsource(neo4j_store)]
+    if any("CALL (" in text for text in texts):          # the variable scope clause arrived in Neo4j 5.23
+        assert neo4j_store.MIN_VERSION >= (5, 23)

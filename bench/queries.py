@@ -28,7 +28,10 @@ from partygraph.loaders import load_dataset  # noqa: E402
 from partygraph.loaders.generate import generate_city  # noqa: E402
 
 RUNS = [("gaps enterprises", {}), ("gaps members", {"as_of": "2026-06-30"}), ("coverage", {"base": "all"}),
-        ("coverage", {"base": "with_members"}), ("check", {}), ("gaps pairings", {})]
+        ("coverage", {"base": "with_members"}), ("check", {}), ("gaps pairings", {}),
+        # what a district's or a street's planner asks (--place): the generator names them D0 and D0S0
+        ("gaps enterprises", {"place": "D0"}), ("gaps enterprises", {"place": "D0S0"}),
+        ("gaps members", {"as_of": "2026-06-30", "place": "D0S0"})]
 EMBEDDED = """
 from partygraph.graph.embedded import EmbeddedStore
 from partygraph.queries import run_analysis

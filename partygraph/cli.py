@@ -162,21 +162,28 @@ def gaps() -> None:
     """Where organizations do not reach: enterprises, members, pairings."""
 
 
+PLACE = click.option("--place", metavar="ID", help="Only this building, or this area with every area below it.")
+
+
 @gaps.command("enterprises")
 @store_options
+@PLACE
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def gaps_enterprises(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
+def gaps_enterprises(store_path: str | None, neo4j_uri: str | None, place: str | None, fmt: str) -> None:
     """Enterprises without organizational coverage, most urgent first, with the action and its rule."""
-    _analysis("gaps enterprises", store_path, neo4j_uri, fmt)
+    _analysis("gaps enterprises", store_path, neo4j_uri, fmt, place=place)
 
 
 @gaps.command("members")
 @store_options
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="The analysis date [default: today].")
+@PLACE
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def gaps_members(store_path: str | None, neo4j_uri: str | None, as_of: str | None, fmt: str) -> None:
-    """Isolated mobile members and members out of contact for over six months, with a suggested home."""
-    _analysis("gaps members", store_path, neo4j_uri, fmt, as_of=as_of)
+def gaps_members(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None,
+                 fmt: str) -> None:
+    """Isolated mobile members and members out of contact for over six months, with a suggested home.
+    With --place, the members working there (members with no employer are in no place)."""
+    _analysis("gaps members", store_path, neo4j_uri, fmt, as_of=as_of, place=place)
 
 
 @gaps.command("pairings")

@@ -28,6 +28,17 @@ def test_demo_in_an_empty_folder_loads_the_seed_cases_and_says_so(run, tmp_path)
     assert counts["Member"] > 1000 and counts["PAIRED_WITH"] > 0
 
 
+def test_gaps_of_a_place_the_cbd_lists_the_140_of_its_150_enterprises_without_an_organization(run):
+    assert run("demo").exit_code == 0
+    result = run("gaps", "enterprises", "--store", "partygraph-demo.pgstore", "--place", "YC-CBD", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert len(rows) == 150 - 10                  # seed 003: 150 enterprises, 5 own branches + 1 joint of 5
+    assert all(row["id"].startswith("CBD-") for row in rows)
+    unknown = run("gaps", "enterprises", "--store", "partygraph-demo.pgstore", "--place", "nowhere")
+    assert unknown.exit_code == 1 and "no area or building has the id 'nowhere'" in unknown.output
+
+
 def test_load_then_stats_uses_the_default_store_and_the_environment_variable(run, minimal, tmp_path, monkeypatch):
     assert run("load", minimal).exit_code == 0
     assert (tmp_path / "partygraph.pgstore").exists()

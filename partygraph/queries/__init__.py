@@ -21,7 +21,7 @@ from .view import View
 class Analysis:
     name: str
     # partygraph.queries.<module>: run(view, **options), COLUMNS, PARAMETERS, sort_key; optionally
-    # options(**given) and DERIVED: columns the program computes from a row's others (a rule's text
+    # options(**given), SUBJECT (the label its ids option selects) and DERIVED: columns the program computes from a row's others (a rule's text
     # from its action) instead of fetching them, while the Cypher still returns them for people.
     module: str
 
@@ -46,12 +46,16 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
 )}
 
 
-def run_analysis(store, name: str, **options) -> list[dict]:
-    """Rows of analysis ``name`` from either store; the same rows, in the same order, from both."""
+def run_analysis(store, name: str, place: str | None = None, **options) -> list[dict]:
+    """Rows of analysis ``name`` from either store; the same rows, in the same order, from both.
+    ``place`` (an area or building id) narrows the analyses that judge enterprises or members to
+    those located or working there."""
     analysis = ANALYSES.get(name)
     if analysis is None:
         raise UsageError(f"no analysis named {name!r}; there are: {', '.join(sorted(ANALYSES))}")
     code = analysis.code()
+    if place is not None:
+        options = {**options, "ids": _ids_in_place(store, name, code, place, options)}
     if store.kind == "embedded":
         return code.run(View(store.networkx()), **_options(code, options))
     store.check_complete()
@@ -64,6 +68,16 @@ def run_analysis(store, name: str, **options) -> list[dict]:
         # order unusual characters differently.
         rows.sort(key=code.sort_key)
     return rows
+
+
+def _ids_in_place(store, name: str, code: ModuleType, place: str, options: dict) -> list[str]:
+    from .places import ids_in
+
+    if not hasattr(code, "SUBJECT"):
+        raise UsageError(f"{name} cannot be narrowed to a place")
+    if options.get("ids") is not None:
+        raise UsageError("give ids or a place, not both")
+    return ids_in(store, place, code.SUBJECT)
 
 
 def cypher_parameters(name: str, **options) -> dict:

@@ -12,6 +12,7 @@ PARAMETERS = {"found_branch_at": rules.FOUND_BRANCH_AT, "joint_max_units": rules
               "rule_found": rules.FOUND_BRANCH, "rule_joint": rules.JOINT_BRANCH, "rule_instructor": rules.SEND_INSTRUCTOR}
 COLUMNS = ["id", "name", "building_id", "coverage", "full_members", "employees", "action",
            "joint_branches_with_room", "rule"]
+SUBJECT = "Enterprise"
 RULES = {"found_branch": rules.FOUND_BRANCH, "joint_branch": rules.JOINT_BRANCH, "send_instructor": rules.SEND_INSTRUCTOR}
 
 

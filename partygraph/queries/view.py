@@ -5,6 +5,7 @@ Nodes are keyed ``Label:id`` with a ``label`` attribute; an edge's key is its re
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Iterable, Iterator
 
 import networkx as nx
@@ -16,9 +17,14 @@ from ..graph.model import node_key
 class View:
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
-        self.by_label: dict[str, list[str]] = {}
-        for key, attrs in graph.nodes(data=True):
-            self.by_label.setdefault(attrs["label"], []).append(key)
+
+    @cached_property
+    def by_label(self) -> dict[str, list[str]]:
+        """Every node by label: built on first use, as analyses narrowed to some ids never need it."""
+        by_label: dict[str, list[str]] = {}
+        for key, attrs in self.graph.nodes(data=True):
+            by_label.setdefault(attrs["label"], []).append(key)
+        return by_label
 
     def nodes(self, label: str, ids: Iterable[str] | None = None) -> list[str]:
         """The nodes of ``label``: all of them, or those of the given ids that exist."""

@@ -21,8 +21,9 @@ from .view import View
 class Analysis:
     name: str
     # partygraph.queries.<module>: run(view, **options), COLUMNS, PARAMETERS, sort_key; optionally
-    # options(**given), SUBJECT (the label its ids option selects) and DERIVED: columns the program computes from a row's others (a rule's text
-    # from its action) instead of fetching them, while the Cypher still returns them for people.
+    # options(**given), SUBJECT (the label its ids option selects) and DERIVED: columns the program
+    # computes from a row's others (a rule's text from its action) instead of fetching them, while
+    # the Cypher still returns them for people.
     module: str
 
     def code(self) -> ModuleType:

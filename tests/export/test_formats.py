@@ -42,13 +42,20 @@ def _expected_edges(graph):
     return sorted((s, t, k, tuple(sorted(a.items()))) for s, t, k, a in graph.edges)
 
 
-def test_graphml_reads_back_in_networkx_with_types_and_colours(seed, tmp_path):
+def _read_back_whole(seed, fmt, path, read):
+    """Export the seed cases unpseudonymized, read the file back with ``read`` and check that every
+    node and edge came back with its attributes; the graph read, for format-specific checks."""
     store, data = seed
-    export(store, "graphml", tmp_path / "g.graphml", pseudonymize=False)
-    back = nx.read_graphml(tmp_path / "g.graphml")
+    export(store, fmt, path, pseudonymize=False)
+    back = read(path)
     want = expected(data)
     assert _node_attrs(back) == dict(want.nodes)
     assert _edge_set(back) == _expected_edges(want)
+    return back
+
+
+def test_graphml_reads_back_in_networkx_with_types_and_colours(seed, tmp_path):
+    back = _read_back_whole(seed, "graphml", tmp_path / "g.graphml", nx.read_graphml)
     jjj = back.nodes["Enterprise:NW-JJJ"]
     assert jjj["label"] == "金积嘉电子工业有限公司" and jjj["employees"] == 2000 and jjj["above_scale"] is True
     assert (jjj["r"], jjj["g"], jjj["b"]) == rgb("Enterprise")
@@ -70,12 +77,7 @@ def test_graphml_reads_back_in_igraph_too(seed, tmp_path):
 
 
 def test_gexf_reads_back_in_networkx_with_viz_colours(seed, tmp_path):
-    store, data = seed
-    export(store, "gexf", tmp_path / "g.gexf", pseudonymize=False)
-    back = nx.read_gexf(tmp_path / "g.gexf")
-    want = expected(data)
-    assert _node_attrs(back) == dict(want.nodes)
-    assert _edge_set(back) == _expected_edges(want)
+    back = _read_back_whole(seed, "gexf", tmp_path / "g.gexf", nx.read_gexf)
     color = back.nodes["Organization:YK-C"]["viz"]["color"]
     assert (color["r"], color["g"], color["b"]) == rgb("Organization")
 

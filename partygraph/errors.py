@@ -13,7 +13,9 @@ class DatasetError(PartygraphError):
     def __init__(self, problems: list) -> None:
         self.problems = problems
         errors = [p for p in problems if p.severity == "error"]
-        lines = [f"The dataset has {len(errors)} error(s); nothing was loaded."]
+        from .i18n import _
+
+        lines = [_("The dataset has {count} error(s); nothing was loaded.").format(count=len(errors))]
         lines += [str(p) for p in problems]
         super().__init__("\n".join(lines))
 
@@ -24,6 +26,16 @@ class StoreError(PartygraphError):
 
 class Neo4jConnectionError(StoreError):
     """The Neo4j server cannot be used: unreachable, refused credentials, missing database, too old."""
+
+
+class WriteError(PartygraphError):
+    """A file cannot be written; the file that was there is unchanged."""
+
+    def __init__(self, path, reason: str) -> None:
+        from .i18n import _
+
+        self.path, self.reason = path, reason
+        super().__init__(_("cannot write {path}: {reason}; nothing was changed").format(path=path, reason=reason))
 
 
 class UsageError(PartygraphError):

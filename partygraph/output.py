@@ -14,10 +14,60 @@ import io
 import json
 import unicodedata
 
+from .i18n import N_, _
+
+#: Table column titles (JSON keys and CSV columns stay as they are: scripts read them).
+TITLES = {
+    "id": N_("id"), "name": N_("name"), "building_id": N_("building_id"), "coverage": N_("coverage"),
+    "full_members": N_("full_members"), "employees": N_("employees"), "action": N_("action"),
+    "joint_branches_with_room": N_("joint_branches_with_room"), "reasons": N_("reasons"),
+    "employer_id": N_("employer_id"), "suggested_org_id": N_("suggested_org_id"),
+    "registered_at": N_("registered_at"), "last_contact": N_("last_contact"),
+    "place_label": N_("place_label"), "place_id": N_("place_id"), "place_name": N_("place_name"),
+    "enterprises": N_("enterprises"), "org_covered": N_("org_covered"), "work_covered": N_("work_covered"),
+    "org_coverage_rate": N_("org_coverage_rate"), "work_coverage_rate": N_("work_coverage_rate"),
+    "check": N_("check"), "label": N_("label"), "count": N_("count"), "related": N_("related"),
+    "area_id": N_("area_id"), "candidates": N_("candidates"), "kind": N_("kind"),
+    "component": N_("component"), "degree": N_("degree"), "betweenness": N_("betweenness"),
+    "bridges": N_("bridges"), "cut_point": N_("cut_point"), "level": N_("level"), "severity": N_("severity"),
+    "source": N_("source"), "row": N_("row"), "column": N_("column"), "value": N_("value"),
+    "message": N_("message"),
+}
+#: Node labels and relationship types as reports name them.
+LABEL_WORDS = {
+    "Area": N_("Area"), "Building": N_("Building"), "Enterprise": N_("Enterprise"),
+    "Organization": N_("Organization"), "Member": N_("Member"), "PART_OF": N_("PART_OF"),
+    "LOCATED_IN": N_("LOCATED_IN"), "SUBORDINATE_TO": N_("SUBORDINATE_TO"), "COVERS": N_("COVERS"),
+    "BASED_IN": N_("BASED_IN"), "MEMBER_OF": N_("MEMBER_OF"), "PARTICIPATES_IN": N_("PARTICIPATES_IN"),
+    "WORKS_AT": N_("WORKS_AT"), "GUIDES": N_("GUIDES"), "SECRETARY_OF": N_("SECRETARY_OF"),
+    "PAIRED_WITH": N_("PAIRED_WITH"),
+}
+
 
 def width(text: str) -> int:
-    """Columns a string takes in a terminal: wide (CJK) characters take two."""
+    """Columns a string takes in a terminal: wide (CJK) characters take two.
+
+    >>> width("abc"), width("宝湖")
+    (3, 4)
+    """
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+#: Cell starts a spreadsheet reads as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(value: object) -> object:
+    """A CSV cell a spreadsheet cannot execute: text starting like a formula gets a leading ``'``.
+
+    >>> neutralize("=HYPERLINK(1)"), neutralize("-5"), neutralize(-5), neutralize("宝湖")
+    ("'=HYPERLINK(1)", "'-5", -5, '宝湖')
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _cell(value: object, column: str = "") -> str:
@@ -38,7 +88,8 @@ def table(rows: list[dict], columns: list[str] | None = None) -> str:
         return "(none)"
     columns = columns or list(rows[0])
     cells = [[_cell(row.get(c), c) for c in columns] for row in rows]
-    widths = [max(width(c), *(width(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    titles = [_(TITLES[c]) if c in TITLES else c for c in columns]
+    widths = [max(width(t), *(width(r[i]) for r in cells)) for i, t in enumerate(titles)]
     numeric = [all(isinstance(row.get(c), (int, float)) and not isinstance(row.get(c), bool)
                    for row in rows if row.get(c) is not None) for c in columns]
 
@@ -49,7 +100,7 @@ def table(rows: list[dict], columns: list[str] | None = None) -> str:
             parts.append(pad + value if right else value + pad)
         return "  ".join(parts).rstrip()
 
-    header = line(columns)
+    header = line([_(TITLES[c]) if c in TITLES else c for c in columns])
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([header, rule, *(line(r) for r in cells)])
 
@@ -64,7 +115,7 @@ def to_csv(rows: list[dict], columns: list[str] | None = None) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([";".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+        writer.writerow([neutralize(";".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v))
                          for v in (row.get(c) for c in columns)])
     return out.getvalue()
 

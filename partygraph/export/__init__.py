@@ -47,7 +47,5 @@ def export(store, fmt: str, out: str | Path, pseudonymize: bool = True, scope: s
         pseudonymizer = Pseudonymizer(key)
     graph = export_graph(scoped_data(store, scope, depth), pseudonymizer)
     path = Path(out)
-    if fmt != "csv":
-        path.parent.mkdir(parents=True, exist_ok=True)
     WRITERS[fmt](graph, path)
     return Export(path, len(graph.nodes), len(graph.edges), pseudonymize, new_key)

@@ -13,6 +13,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import __version__
+from ..files import atomic_write, make_folder, write_text
+from ..output import neutralize
 from .table import EDGE_COLUMNS, NODE_COLUMNS, ExportGraph
 
 _GRAPHML_TYPES = {"str": "string", "int": "long", "bool": "boolean"}
@@ -26,7 +28,7 @@ def _xml_value(value: object) -> str:
 
 
 def write_graphml(graph: ExportGraph, path: Path) -> None:
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
+    with atomic_write(path, newline="\n") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                   '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
                   'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -54,7 +56,7 @@ def write_graphml(graph: ExportGraph, path: Path) -> None:
 def write_gexf(graph: ExportGraph, path: Path) -> None:
     node_ids = {name: str(i) for i, name in enumerate(NODE_COLUMNS)}
     edge_ids = {name: str(i) for i, name in enumerate(EDGE_COLUMNS)}
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
+    with atomic_write(path, newline="\n") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                   '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" '
                   'version="1.2">\n')
@@ -90,25 +92,23 @@ def write_json(graph: ExportGraph, path: Path) -> None:
            "nodes": [{"id": key, **attrs} for key, attrs in graph.nodes],
            "edges": [{"source": s, "target": t, "key": k, **attrs} for s, t, k, attrs in graph.edges]}
     text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))    # dumps uses the C encoder; dump does not
-    with open(path, "w", encoding="utf-8") as out:
-        out.write(text)
+    write_text(path, text)
 
 
 def write_csv(graph: ExportGraph, folder: Path) -> None:
     """``nodes.csv`` and ``edges.csv`` (UTF-8 with BOM) and ``export-info.json`` in ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "nodes.csv", "w", encoding="utf-8-sig", newline="") as out:
+    make_folder(folder)
+    with atomic_write(folder / "nodes.csv", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(["id", *NODE_COLUMNS])
         for key, attrs in graph.nodes:
             writer.writerow([key, *(_csv_value(attrs.get(c)) for c in NODE_COLUMNS)])
-    with open(folder / "edges.csv", "w", encoding="utf-8-sig", newline="") as out:
+    with atomic_write(folder / "edges.csv", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(["source", "target", *EDGE_COLUMNS])
         for source, target, _, attrs in graph.edges:
             writer.writerow([source, target, *(_csv_value(attrs.get(c)) for c in EDGE_COLUMNS)])
-    with open(folder / "export-info.json", "w", encoding="utf-8") as out:
-        json.dump(graph.info, out, ensure_ascii=False, indent=2)
+    write_text(folder / "export-info.json", json.dumps(graph.info, ensure_ascii=False, indent=2))
 
 
 def _csv_value(value: object) -> object:
@@ -116,7 +116,7 @@ def _csv_value(value: object) -> object:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    return neutralize(value)
 
 
 WRITERS = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json, "csv": write_csv}

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import networkx as nx
 
 from ..errors import StoreError
+from ..files import atomic_write
 from ..gcpause import paused_gc
 from .data import GraphData
 from .model import LABELS, RELATIONSHIPS
@@ -120,22 +120,9 @@ class EmbeddedStore:
 
     def replace(self, data: GraphData, progress: bool = False) -> None:
         """Write the graph in place of the store's content, all at once or not at all."""
-        directory = self.path.parent if str(self.path.parent) else Path(".")
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
-        except OSError as exc:
-            raise StoreError(f"cannot write {self.path}: {exc}") from exc
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(to_document(data), handle, ensure_ascii=False, separators=(",", ":"))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, self.path)
-            self._opened = None
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        with atomic_write(self.path) as handle:
+            json.dump(to_document(data), handle, ensure_ascii=False, separators=(",", ":"))
+        self._opened = None
 
     def _document(self) -> dict:
         if not self.path.exists():

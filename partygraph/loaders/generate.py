@@ -21,6 +21,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from ..files import atomic_write
 from ..graph.model import RELATIONSHIPS
 from .spec import FILES, header
 
@@ -31,7 +32,7 @@ TRADES = ["科技", "贸易", "电子", "物流", "餐饮", "建设", "文化传
 PLACES = ["东湖", "西城", "南山", "北辰", "金凤", "银河", "阅海", "兴庆", "龙岗", "福田", "滨江", "高新"]
 PROVINCES = ["四川", "甘肃", "河南", "湖南", "安徽", "内蒙古", "陕西", "山东", "广西", "江西"]
 
-COLUMNS = {name: header(name, leave_out=("credit_code",)) for name in FILES}
+COLUMNS = {name: header(name, leave_out=("credit_code", "identity_number")) for name in FILES}
 
 
 class _City:
@@ -202,7 +203,7 @@ def _instructors(city: _City, targets: list[tuple[str, str]], street_orgs: dict[
 def _write(city: _City, out: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     for name, columns in COLUMNS.items():
-        with open(out / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
+        with atomic_write(out / f"{name}.csv", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(columns)
             writer.writerows(city.rows[name])

@@ -11,14 +11,13 @@ forbids loading anything, and the file written as UTF-8 whatever the locale.
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..files import write_text
 from ..graph.model import split_key
 from .scope import Subgraph
 from .style import FONT_FACES, GAP_COLOR, LABEL_STYLE, REL_STYLE
@@ -103,12 +102,4 @@ def render(sub: Subgraph, positions: dict, gaps: dict[str, str], heading: str, s
 
 def write_page(path: Path, html: str) -> None:
     """Write as UTF-8 (pyvis's own writer uses the locale's encoding), replacing the file at once."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(html)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text(path, html)

@@ -127,6 +127,7 @@ def test_text_xml_cannot_hold_is_cleaned_not_fatal(tmp_path):
 def test_the_same_export_comes_from_neo4j_and_the_embedded_store(seed, neo4j_store, tmp_path):
     store, data = seed
     neo4j_store.replace(data)
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
     for fmt, name in (("graphml", "g.graphml"), ("gexf", "g.gexf"), ("json", "g.json"), ("csv", "csv")):
         export(store, fmt, tmp_path / "a" / name, key=b"same")
         export(neo4j_store, fmt, tmp_path / "b" / name, key=b"same")

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from partygraph.errors import StoreError
+from partygraph.files import SUFFIX
 from partygraph.graph.embedded import EmbeddedStore
 from partygraph.loaders import load_dataset
 from partygraph.loaders.generate import generate_city
@@ -72,7 +73,7 @@ def test_a_write_killed_halfway_leaves_the_previous_store_intact(tmp_path, minim
         str(city), str(path)], stdout=subprocess.PIPE, text=True)
     assert child.stdout.readline().strip() == "writing"
     deadline = time.time() + 30
-    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
+    while not any(p.name.endswith(SUFFIX) for p in tmp_path.iterdir()):
         assert time.time() < deadline and child.poll() is None, "the write finished before it could be killed"
         time.sleep(0.001)
     os.kill(child.pid, signal.SIGKILL)

@@ -14,6 +14,10 @@ import click
 
 from . import __version__
 from .errors import PartygraphError
+from .i18n import _, language_from, set_language
+
+# Help texts are made when the commands are defined, so the language is chosen first.
+set_language(language_from())
 
 FORMATS = click.Choice(["table", "json", "csv"])
 
@@ -29,13 +33,19 @@ class _Group(click.Group):
             ctx.exit(1)
 
 
+def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        set_language(value)
+    return value
+
+
 def store_options(command):
     """``--store PATH`` / ``PARTYGRAPH_STORE`` and ``--neo4j URI`` / ``PARTYGRAPH_NEO4J_URI``."""
     command = click.option("--neo4j", "neo4j_uri", envvar="PARTYGRAPH_NEO4J_URI", metavar="URI",
-                           help="Use Neo4j at URI (credentials from NEO4J_USERNAME/NEO4J_PASSWORD, "
-                                "database from NEO4J_DATABASE).")(command)
+                           help=_("Use Neo4j at URI (credentials from NEO4J_USERNAME/NEO4J_PASSWORD, "
+                                  "database from NEO4J_DATABASE)."))(command)
     return click.option("--store", "store_path", envvar="PARTYGRAPH_STORE", metavar="PATH",
-                        help="The embedded store file [default: partygraph.pgstore].")(command)
+                        help=_("The embedded store file [default: partygraph.pgstore]."))(command)
 
 
 def _open(store_path: str | None, neo4j_uri: str | None):
@@ -51,69 +61,103 @@ def _counts_rows(counts: dict[str, int]) -> list[dict]:
             for name, count in counts.items()]
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--debug", is_flag=True, help="Show tracebacks of errors.")
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
+             help=_("Party organizations, members and enterprises as a graph: load, find gaps, draw, export."))
+@click.option("--debug", is_flag=True, help=_("Show tracebacks of errors."))
+@click.option("--lang", type=click.Choice(["zh", "en"]), is_eager=True, expose_value=False, callback=_set_language,
+              envvar="PARTYGRAPH_LANG", help=_("Language of messages and reports [default: zh]."))
 @click.version_option(__version__, prog_name="partygraph")
 def main(debug: bool) -> None:
-    """Party organizations, members and enterprises as a graph: load, find gaps, draw, export."""
+    pass
 
 
-@main.command()
+def reading_options(command):
+    """``--header-row N`` and ``--encoding NAME``: where guessing a register's layout fails."""
+    command = click.option("--encoding", metavar="NAME",
+                           help=_("Encoding of the CSV files (e.g. gbk, utf-8) [default: detected].")
+                           )(command)
+    return click.option("--header-row", "header_row", type=click.IntRange(1), metavar="N",
+                        help=_("The header's row number, as Excel shows it [default: found].")
+                        )(command)
+
+
+@main.command(help=_("Check DATASET (a folder of CSV files or an .xlsx/.xls workbook) without loading it."))
 @click.argument("dataset", type=click.Path(path_type=Path))
+@reading_options
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def validate(dataset: Path, fmt: str) -> None:
-    """Check DATASET (a folder of CSV files or an .xlsx workbook) without loading it."""
+def validate(dataset: Path, header_row: int | None, encoding: str | None, fmt: str) -> None:
     from .loaders import validate_dataset
     from .output import render
 
-    report = validate_dataset(dataset)
+    report = validate_dataset(dataset, header_row=header_row, encoding=encoding)
     if fmt == "table":
-        for problem in report.problems:
-            click.echo(str(problem), err=not report.ok)
-        summary = f"{len(report.errors)} error(s), {len(report.problems) - len(report.errors)} warning(s)"
-        click.echo(("OK: " if report.ok else "Not loadable: ") + summary, err=not report.ok)
+        click.echo(validation_text(report), err=not report.ok)
     else:
         click.echo(render([p.to_dict() for p in report.problems], fmt,
                           ["severity", "source", "row", "column", "value", "message"]))
     sys.exit(0 if report.ok else 1)
 
 
-@main.command()
+def validation_text(report) -> str:
+    """What ``validate`` prints: how each table was read, then errors, then warnings, then the verdict."""
+    lines = []
+    for title, problems in ((_("How the register was read"), report.notes), (_("Errors"), report.errors),
+                            (_("Warnings"), report.warnings)):
+        if problems:
+            lines.append(f"== {title} ==")
+            lines += [str(p) for p in problems]
+    summary = _("{errors} error(s), {warnings} warning(s)").format(errors=len(report.errors),
+                                                                 warnings=len(report.warnings))
+    lines.append((_("OK: ") if report.ok else _("Not loadable: ")) + summary)
+    return "\n".join(lines)
+
+
+@main.command(help=_("Replace the store's content with DATASET (all of it, or nothing if it has errors)."))
 @click.argument("dataset", type=click.Path(path_type=Path))
+@reading_options
 @store_options
-def load(dataset: Path, store_path: str | None, neo4j_uri: str | None) -> None:
-    """Replace the store's content with DATASET (all of it, or nothing if it has errors)."""
+def load(dataset: Path, header_row: int | None, encoding: str | None, store_path: str | None,
+         neo4j_uri: str | None) -> None:
     from .loaders import validate_dataset
     from .errors import DatasetError
 
-    report = validate_dataset(dataset)
+    from .output import LABEL_WORDS
+
+    report = validate_dataset(dataset, header_row=header_row, encoding=encoding)
     if report.data is None:
         raise DatasetError(report.problems)
-    for problem in report.problems:
+    for problem in report.warnings:
         click.echo(str(problem), err=True)
     store = _open(store_path, neo4j_uri)
     store.replace(report.data, progress=True)
     counts = report.data.counts()
-    click.echo(f"Loaded {dataset} into {store.describe()}: "
-               + ", ".join(f"{counts[k]} {k}" for k in ("Organization", "Member", "Enterprise", "Building", "Area")))
+    click.echo(_("Loaded {dataset} into {store}: ").format(dataset=dataset, store=store.describe())
+               + ", ".join(f"{counts[k]} {_(LABEL_WORDS[k])}" for k in ("Organization", "Member", "Enterprise", "Building", "Area")))
 
 
-@main.command()
+@main.command(help=_("Write an empty register to fill: one sheet per kind, Chinese headers, drop-down lists "
+                     "and an instructions sheet."))
+@click.option("--out", required=True, type=click.Path(path_type=Path), help=_("The .xlsx file to write."))
+def template(out: Path) -> None:
+    from .loaders.template import write_template
+
+    click.echo(_("Wrote {path}").format(path=write_template(out)))
+
+
+@main.command(help=_("Count nodes per label and relationships per type."))
 @store_options
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def stats(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
-    """Count nodes per label and relationships per type."""
     from .output import render
 
     click.echo(render(_counts_rows(_open(store_path, neo4j_uri).counts()), fmt))
 
 
-@main.command()
+@main.command(help=_("Write a synthetic city dataset (CSV files in OUT); the same seed gives the same bytes."))
 @click.argument("out", type=click.Path(path_type=Path))
 @click.option("--enterprises", type=click.IntRange(1), default=1000, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
 def generate(out: Path, enterprises: int, seed: int) -> None:
-    """Write a synthetic city dataset (CSV files in OUT); the same seed gives the same bytes."""
     from .loaders.generate import generate_city
 
     counts = generate_city(out, enterprises=enterprises, seed=seed)
@@ -157,71 +201,64 @@ def _analysis(name: str, store_path: str | None, neo4j_uri: str | None, fmt: str
     click.echo(report(name, run_analysis(_open(store_path, neo4j_uri), name, **options), fmt))
 
 
-@main.group()
+@main.group(help=_("Where organizations do not reach: enterprises, members, pairings."))
 def gaps() -> None:
-    """Where organizations do not reach: enterprises, members, pairings."""
+    pass
 
 
-PLACE = click.option("--place", metavar="ID", help="Only this building, or this area with every area below it.")
+PLACE = click.option("--place", metavar="ID", help=_("Only this building, or this area with every area below it."))
 
 
-@gaps.command("enterprises")
+@gaps.command("enterprises", help=_("Enterprises without organizational coverage, most urgent first, with the action and its rule."))
 @store_options
 @PLACE
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def gaps_enterprises(store_path: str | None, neo4j_uri: str | None, place: str | None, fmt: str) -> None:
-    """Enterprises without organizational coverage, most urgent first, with the action and its rule."""
     _analysis("gaps enterprises", store_path, neo4j_uri, fmt, place=place)
 
 
-@gaps.command("members")
+@gaps.command("members", help=_("Isolated mobile members and members out of contact for over six months, with a suggested home. With --place, the members working there (members with no employer are in no place)."))
 @store_options
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="The analysis date [default: today].")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help=_("The analysis date [default: today]."))
 @PLACE
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def gaps_members(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None,
                  fmt: str) -> None:
-    """Isolated mobile members and members out of contact for over six months, with a suggested home.
-    With --place, the members working there (members with no employer are in no place)."""
     _analysis("gaps members", store_path, neo4j_uri, fmt, as_of=as_of, place=place)
 
 
-@gaps.command("pairings")
+@gaps.command("pairings", help=_("Two-new organizations without a co-construction partner, with candidate partners nearby."))
 @store_options
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def gaps_pairings(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
-    """Two-new organizations without a co-construction partner, with candidate partners nearby."""
     _analysis("gaps pairings", store_path, neo4j_uri, fmt)
 
 
-@main.command()
+@main.command(help=_("Organizational and work coverage rates per building and area."))
 @store_options
 @click.option("--base", default="all", show_default=True, metavar="all|with_members|min_employees:N",
-              help="Which enterprises the rates count.")
+              help=_("Which enterprises the rates count."))
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def coverage(store_path: str | None, neo4j_uri: str | None, base: str, fmt: str) -> None:
-    """Organizational and work coverage rates per building and area."""
     _analysis("coverage", store_path, neo4j_uri, fmt, base=base)
 
 
-@main.command()
+@main.command(help=_("Rule checks: oversized joint branches and branches, missing secretaries and superiors, cycles, pairings."))
 @store_options
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def check(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
-    """Rule checks: oversized joint branches and branches, missing secretaries and superiors, cycles, pairings."""
     _analysis("check", store_path, neo4j_uri, fmt)
 
 
-@main.command()
+@main.command(help=_("Draw the structure as one HTML page that opens offline (pyvis, vis-network inlined)."))
 @store_options
-@click.option("--out", required=True, type=click.Path(path_type=Path), help="The HTML file to write.")
-@click.option("--scope", metavar="ID", help="An area, building, organization or enterprise id (or Label:id).")
-@click.option("--depth", type=click.IntRange(0), default=2, show_default=True, help="Steps out from the scope.")
+@click.option("--out", required=True, type=click.Path(path_type=Path), help=_("The HTML file to write."))
+@click.option("--scope", metavar="ID", help=_("An area, building, organization or enterprise id (or Label:id)."))
+@click.option("--depth", type=click.IntRange(0), default=2, show_default=True, help=_("Steps out from the scope."))
 @click.option("--view", type=click.Choice(["structure", "hierarchy", "pairings"]), default="structure", show_default=True)
 @click.option("--max-nodes", type=click.IntRange(1), default=2000, show_default=True)
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Date for judging members [default: today].")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help=_("Date for judging members [default: today]."))
 def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nodes: int, as_of) -> None:
-    """Draw the structure as one HTML page that opens offline (pyvis, vis-network inlined)."""
     from .viz import draw as draw_page
 
     drawing = draw_page(_open(store_path, neo4j_uri), out, scope=scope, depth=depth, view=view,
@@ -230,19 +267,14 @@ def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nod
                f"{drawing.gaps} gaps marked")
 
 
-@main.command("export")
+@main.command("export", help=_("Export for research (Gephi, networkx, R, igraph); members pseudonymized unless --no-pseudonymize. The pseudonym key comes from PARTYGRAPH_PSEUDONYM_KEY; without it a new key is made and shown once, so that a later export can use it and be linked to this one."))
 @store_options
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv"]), required=True)
-@click.option("--out", required=True, type=click.Path(path_type=Path), help="File to write (a folder for csv).")
-@click.option("--scope", metavar="ID", help="Only what is within --depth steps of this id.")
+@click.option("--out", required=True, type=click.Path(path_type=Path), help=_("File to write (a folder for csv)."))
+@click.option("--scope", metavar="ID", help=_("Only what is within --depth steps of this id."))
 @click.option("--depth", type=click.IntRange(0), default=2, show_default=True)
-@click.option("--no-pseudonymize", "real", is_flag=True, help="Export members' real names and ids.")
+@click.option("--no-pseudonymize", "real", is_flag=True, help=_("Export members' real names and ids."))
 def export_command(store_path, neo4j_uri, fmt: str, out: Path, scope, depth: int, real: bool) -> None:
-    """Export for research (Gephi, networkx, R, igraph); members pseudonymized unless --no-pseudonymize.
-
-    The pseudonym key comes from PARTYGRAPH_PSEUDONYM_KEY; without it a new key is made and shown
-    once, so that a later export can use it and be linked to this one.
-    """
     from .export import export
     from .export.pseudonym import KEY_VARIABLE
 
@@ -256,16 +288,15 @@ def export_command(store_path, neo4j_uri, fmt: str, out: Path, scope, depth: int
                + (", members pseudonymized" if done.pseudonymized else ", REAL member data"))
 
 
-@main.group()
+@main.group(help=_("Network analyses computed with networkx."))
 def analyze() -> None:
-    """Network analyses computed with networkx."""
+    pass
 
 
-@analyze.command("pairings")
+@analyze.command("pairings", help=_("The co-construction network: components, degree, betweenness, bridges, cut points, the unpaired."))
 @store_options
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def analyze_pairings(store_path, neo4j_uri, fmt: str) -> None:
-    """The co-construction network: components, degree, betweenness, bridges, cut points, the unpaired."""
     from .output import render
     from .queries.pairing_network import COLUMNS, pairing_network
 
@@ -281,18 +312,16 @@ def analyze_pairings(store_path, neo4j_uri, fmt: str) -> None:
                f"partner (listed with --format json or csv)")
 
 
-@main.command()
+@main.command(help=_("Print the Cypher of analysis NAME, ready for Neo4j Browser (quote the name)."))
 @click.argument("name", type=click.Choice(["gaps enterprises", "gaps members", "coverage", "check", "gaps pairings"]))
 def cypher(name: str) -> None:
-    """Print the Cypher of analysis NAME, ready for Neo4j Browser (quote the name)."""
     from .queries import ANALYSES
 
     click.echo(ANALYSES[name].cypher())
 
 
-@main.command()
+@main.command(help=_("Load the bundled seed-case dataset (five places from the source articles) and report on it."))
 def demo() -> None:
-    """Load the bundled seed-case dataset (five places from the source articles) and report on it."""
     from .demo import run_demo
     from .output import table
 

@@ -405,6 +405,11 @@ def main() -> None:
     for place in (yongkang, futian, tongliao, jinfeng, nanwan):
         place(d)
     d.write()
+    # The same data kept as an office keeps its register (title rows, names as references, √ ...).
+    from partygraph.loaders.office import office_copy
+
+    here = Path(__file__).resolve().parent
+    office_copy(here, here / "台账.xlsx")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,12 @@ errors never reaches a store.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import difflib
+import hashlib
+import hmac
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -20,18 +25,26 @@ from ..errors import DatasetError
 from ..gcpause import paused_gc
 from ..graph.data import GraphData
 from ..graph.model import LABELS
+from ..i18n import N_, _
 from .reader import Table, read_dataset
-from .spec import DEFAULTS, FILES, Column, column_lookup, normalize_header, vocabulary_lookup
-from .values import credit_code_problem, parse_bool, parse_date, parse_int, parse_list, text
+from .spec import DEFAULTS, FILES, Column, FileSpec, column_lookup, normalize_header, vocabulary_lookup
+from .values import (ExcelDamage, credit_code_problem, id_text, identity_number_ok, parse_bool, parse_date, parse_int,
+                     parse_list, parse_month, text)
 
 _PARSERS: dict[str, Callable[[object], object]] = {
     "str": text, "int": parse_int, "bool": parse_bool, "date": parse_date, "list": parse_list,
 }
+#: Columns holding ids or codes: read as text, checked for what Excel does to numbers.
+_ID_COLUMNS = ("id", "credit_code")
+#: How many unknown columns of one table are named one by one before the rest are counted.
+UNKNOWN_SHOWN = 20
+SEVERITIES = ("note", "warning", "error")
+SEVERITY_WORDS = {"note": N_("note"), "warning": N_("warning"), "error": N_("error")}
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong (``error``) or doubtful (``warning``) in a dataset."""
+    """One thing wrong (``error``), doubtful (``warning``) or worth knowing (``note``) in a dataset."""
 
     severity: str
     source: str
@@ -43,11 +56,11 @@ class Problem:
     def __str__(self) -> str:
         where = self.source
         if self.row is not None:
-            where += f", row {self.row}"
+            where += _(", row {row}").format(row=self.row)
         if self.column:
-            where += f", column {self.column}"
+            where += _(", column {column}").format(column=self.column)
         shown = f' "{self.value}"' if self.value not in (None, "") else ""
-        return f"{self.severity}: {where}:{shown} {self.message}"
+        return f"{_(SEVERITY_WORDS[self.severity])}: {where}:{shown} {self.message}"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -63,6 +76,14 @@ class Report:
         return [p for p in self.problems if p.severity == "error"]
 
     @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "note"]
+
+    @property
     def ok(self) -> bool:
         return not self.errors
 
@@ -71,114 +92,302 @@ class Report:
 class _Row:
     number: int
     values: dict[str, object]                   # canonical column -> parsed value (None if empty)
+    table: Table
+    raw_names: dict[str, str] = field(default_factory=dict)
+
+
+def name_key(name: object) -> str:
+    """A name as references match it: full-width folded, spaces dropped.
+
+    >>> name_key("恒达物流　有限公司"), name_key("ＡＢＣ党支部")
+    ('恒达物流有限公司', 'ABC党支部')
+    """
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text(name)))
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``2, 5–7, 9`` for [2, 5, 6, 7, 9]."""
+    parts, start = [], None
+    for i, n in enumerate(numbers):
+        if start is None:
+            start = n
+        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
+            parts.append(str(start) if start == n else f"{start}–{n}")
+            start = None
+    return ", ".join(parts)
 
 
 class _Validator:
-    def __init__(self) -> None:
+    def __init__(self, id_key: Callable[[], object] | None = None) -> None:
         self.problems: list[Problem] = []
         self.rows: dict[str, list[_Row]] = {name: [] for name in FILES}
-        self.sources: dict[str, str] = {}
-        self.ids: dict[str, dict[str, int]] = {name: {} for name in FILES}
-        self.headers: dict[str, dict[str, str]] = {name: {} for name in FILES}
+        self.ids: dict[str, dict[str, _Row]] = {name: {} for name in FILES}
+        self.names: dict[str, dict[str, list[str]]] = {name: {} for name in FILES}
+        self.written: dict[str, dict[str, str]] = {}       # source -> column -> header as written
+        self.sources: dict[str, list[str]] = {name: [] for name in FILES}
+        self.resolved: dict[tuple[str, str], int] = {}     # (source, header) -> references resolved by name
+        self._id_key_source = id_key
+        self._id_key = None
 
     def problem(self, severity: str, table: Table | str, row: int | None, column: str | None,
                 value: object, message: str) -> None:
         source = table.source if isinstance(table, Table) else table
         self.problems.append(Problem(severity, source, row, column, None if value is None else text(value), message))
 
+    # -- headers ---------------------------------------------------------------------------
+
     def columns(self, table: Table) -> dict[int, Column]:
         """Header positions to columns; unknown, duplicate and missing headers reported."""
+        from .reader import _ignored_column
+
         lookup = column_lookup(table.spec)
         found: dict[int, Column] = {}
         seen: dict[str, str] = {}
+        unknown = 0
+        row = table.header_rows[-1]
         for position, header in enumerate(table.headers):
-            if not header.strip():
+            if not header.strip() or _ignored_column(header):
                 continue
             column = lookup.get(normalize_header(header))
             if column is None:
-                self.problem("warning", table, 1, header, None, "unknown column; ignored")
+                unknown += 1
+                if unknown <= UNKNOWN_SHOWN:
+                    self.problem("warning", table, row, header, None, self._unknown_message(header, lookup))
             elif column.name in seen:
-                self.problem("error", table, 1, header, None,
-                             f"a second column for {column.name} (first: {seen[column.name]})")
+                self.problem("error", table, row, header, None,
+                             _("a second column for {field} (first: {first})").format(field=column.name, first=seen[column.name]))
             else:
                 seen[column.name] = header
                 found[position] = column
+        if unknown > UNKNOWN_SHOWN:
+            self.problem("warning", table, row, None, None,
+                         _("{count} more unknown columns; ignored").format(count=unknown - UNKNOWN_SHOWN))
         for column in table.spec.columns:
-            if column.required and column.name not in seen and not self._id_from_credit_code(table, column, seen):
-                self.problem("error", table, 1, column.name, None, "required column is missing")
+            if column.required and column.name not in seen and not self._derivable(table.spec, column.name, seen):
+                self.problem("error", table, row, column.name, None, _("required column is missing"))
         return found
 
     @staticmethod
-    def _id_from_credit_code(table: Table, column: Column, columns: dict[str, str]) -> bool:
-        """An enterprise's 统一社会信用代码 stands in for its id when there is no id column."""
-        return table.spec.label == "Enterprise" and column.name == "id" and "credit_code" in columns
+    def _unknown_message(header: str, lookup: dict[str, Column]) -> str:
+        key = normalize_header(header)
+        inside = [k for k in lookup if len(k) >= 2 and k in key]
+        close = inside and [max(inside, key=len)] or difflib.get_close_matches(key, list(lookup), n=1, cutoff=0.6)
+        if close:
+            return _("unknown column; ignored (did you mean {header}, i.e. {field}?)").format(
+                header=close[0], field=lookup[close[0]].name)
+        return _("unknown column; ignored")
 
-    def parse_cell(self, table: Table, number: int, column: Column, header: str, raw: object) -> object:
+    @staticmethod
+    def _derivable(spec: FileSpec, name: str, seen: dict[str, str]) -> bool:
+        """A kind without an id column takes ids from what it has (see :meth:`derive_id`)."""
+        return name == "id" and spec.label is not None and "name" in seen
+
+    # -- cells -----------------------------------------------------------------------------
+
+    def parse_cell(self, table: Table, number: int, column: Column, header: str, raw: object,
+                   months: set[str]) -> object:
         label = table.spec.label
         if text(raw) == "":
-            if column.required:
-                self.problem("error", table, number, header, None, "a value is required")
+            if column.required and not (column.name == "id" and label):
+                self.problem("error", table, number, header, None, _("a value is required"))
             return DEFAULTS.get((label, column.name)) if label else None
+        if column.name == "identity_number":
+            return text(raw)
         try:
-            value = _PARSERS[column.type](raw)
-        except ValueError as exc:
-            self.problem("error", table, number, header, raw, str(exc))
+            if column.name in _ID_COLUMNS or (column.refs and column.type != "list"):
+                value = id_text(raw)
+            else:
+                value = _PARSERS[column.type](raw)
+        except ExcelDamage as exc:
+            self.problem("error", table, number, header, raw, _("{why}; format the column as text in Excel "
+                                                                "(设置单元格格式 → 文本) and enter it again").format(why=exc))
             return None
+        except ValueError as exc:
+            month = parse_month(raw, last_day=column.name == "last_contact") if column.type == "date" else None
+            if month is None:
+                self.problem("error", table, number, header, raw, _(str(exc)))
+                return None
+            if header not in months:
+                months.add(header)
+                day = _("the month's last day") if column.name == "last_contact" else _("the month's first day")
+                self.problem("warning", table, number, header, raw,
+                             _("dates given as a month only are read as {day}").format(day=day))
+            value = month
         if label and column.name in LABELS[label].vocabulary:
             words = vocabulary_lookup(label, column.name)
-            if str(value).casefold() not in words:
+            if name_key(value).casefold() not in words:
                 allowed = ", ".join(LABELS[label].vocabulary[column.name])
-                self.problem("error", table, number, header, raw, f"expected one of {allowed} (or its Chinese name)")
+                self.problem("error", table, number, header, raw,
+                             _("expected one of {allowed} (or its Chinese name)").format(allowed=allowed))
                 return None
-            value = words[str(value).casefold()]
+            value = words[name_key(value).casefold()]
         if column.name == "credit_code" and (why := credit_code_problem(str(value))):
             self.problem("warning", table, number, header, raw, why)
         return value
 
     def read_table(self, table: Table) -> None:
-        self.sources[table.spec.name] = table.source
+        name = table.spec.name
+        self.sources[name].append(table.source)
         columns = self.columns(table)
         headers = {pos: table.headers[pos] for pos in columns}
-        self.headers[table.spec.name] = {column.name: headers[pos] for pos, column in columns.items()}
+        self.written[table.source] = {column.name: headers[pos] for pos, column in columns.items()}
+        self.report_layout(table)
         label = table.spec.label
+        months: set[str] = set()
+        has_id = "id" in self.written[table.source]
         for number, cells in table.rows:
             values = {c.name: DEFAULTS.get((label, c.name)) if label else None for c in table.spec.columns}
             for position, column in columns.items():
                 raw = cells[position] if position < len(cells) else None
-                values[column.name] = self.parse_cell(table, number, column, headers[position], raw)
-            if label == "Enterprise" and not values["id"]:
-                values["id"] = values["credit_code"]
-                if not values["id"] and "id" not in self.headers[table.spec.name]:
-                    self.problem("error", table, number, self.header(table.spec.name, "credit_code"), None,
-                                 "a value is required (it is the enterprise's id)")
-            self.rows[table.spec.name].append(_Row(number, values))
-            self.note_id(table, number, values.get("id"))
+                values[column.name] = self.parse_cell(table, number, column, headers[position], raw, months)
+            row = _Row(number, values, table)
+            if label is not None and not has_id:
+                values["id"] = self.derive_id(row)
+            elif label == "Enterprise" and not values["id"]:
+                values["id"] = values.get("credit_code")
+            values.pop("identity_number", None)
+            self.rows[name].append(row)
+            self.note_id(row, derived=not has_id)
+        self.check_lost_zeros(table, columns, headers)
 
-    def header(self, name: str, column: str) -> str:
-        """The column's header as the user wrote it."""
-        return self.headers[name].get(column, column)
+    def report_layout(self, table: Table) -> None:
+        rows = table.header_rows
+        where = str(rows[0]) if len(rows) == 1 else f"{rows[0]}–{rows[-1]}"
+        self.problem("note", table, rows[0], None, None, _("header: row {rows}").format(rows=where))
+        reasons = {"blank": _("blank"), "total": _("totals (合计/小计)"), "note": _("notes below the data")}
+        parts = []
+        for reason, label in reasons.items():
+            numbers = [n for n, why in table.skipped if why == reason]
+            if numbers:
+                parts.append(f"{label}: {_ranges(numbers)}")
+        if parts:
+            self.problem("warning", table, None, None, None, _("rows left out — {parts}").format(parts="; ".join(parts)))
 
-    def note_id(self, table: Table, number: int, node_id: object) -> None:
-        if table.spec.label is None or not node_id:
+    def header(self, row: _Row, column: str) -> str:
+        """The column's header as the user wrote it in the row's table."""
+        return self.written.get(row.table.source, {}).get(column, column)
+
+    # -- ids -------------------------------------------------------------------------------
+
+    def id_key(self) -> bytes:
+        if self._id_key is None:
+            from ..keys import kept_key
+
+            key = kept_key("id", "PARTYGRAPH_ID_KEY") if self._id_key_source is None else self._id_key_source()
+            self._id_key = key
+            if key.created:
+                self.problem("note", "", None, None, None,
+                             _("made a new key for members' ids in {where}; keep it (and keep it secret) so that "
+                               "next quarter's register gives the same ids").format(where=key.where))
+        return self._id_key.secret
+
+    def derive_id(self, row: _Row) -> str | None:
+        """The id of a row in a table with no id column: a member's from the keyed hash of the
+        公民身份号码 (else of name, organization and employer), an enterprise's credit code or
+        name, any other record's name."""
+        values, label = row.values, row.table.spec.label
+        if label == "Member":
+            number = values.get("identity_number")
+            if number:
+                if not identity_number_ok(number):
+                    self.problem("error", row.table, row.number, self.header(row, "identity_number"), None,
+                                 _("not a valid 公民身份号码 (its check character is wrong); the number is not shown"))
+                    return None
+                basis = "id:" + number.upper()
+            elif values.get("name"):
+                basis = "\x1f".join(text(values.get(c)) for c in ("name", "org_id", "employer_id"))
+            else:
+                return None
+            return "M" + hmac.new(self.id_key(), basis.encode("utf-8"), hashlib.sha256).hexdigest()[:15].upper()
+        if label == "Enterprise" and values.get("credit_code"):
+            return str(values["credit_code"])
+        return name_key(values.get("name")) or None
+
+    def note_id(self, row: _Row, derived: bool) -> None:
+        node_id = row.values.get("id")
+        name = row.table.spec.name
+        if row.table.spec.label is None or not node_id:
             return
-        first = self.ids[table.spec.name].setdefault(str(node_id), number)
-        if first != number:
-            header = self.header(table.spec.name, "id" if "id" in self.headers[table.spec.name] else "credit_code")
-            self.problem("error", table, number, header, node_id, f"duplicate id (first on row {first})")
+        first = self.ids[name].setdefault(str(node_id), row)
+        if first is not row:
+            where = first.table.source if first.table is not row.table else ""
+            if derived and name == "members":
+                self.problem("error", row.table, row.number, self.header(row, "name"), row.values.get("name"),
+                             _("the same person as row {first} {where}(same 公民身份号码, or same name, organization and "
+                               "employer); add an id column (党员编号) to tell them apart").format(first=first.number, where=where))
+            else:
+                column = "id" if not derived else ("credit_code" if name == "enterprises" and row.values.get("credit_code") else "name")
+                self.problem("error", row.table, row.number, self.header(row, column), node_id,
+                             _("duplicate id (first on row {first}{where})").format(
+                                 first=first.number, where=f", {where}" if where else ""))
+            return
+        names = self.names[name].setdefault(name_key(row.values.get("name")), [])
+        names.append(str(node_id))
+
+    def check_lost_zeros(self, table: Table, columns: dict[int, Column], headers: dict[int, str]) -> None:
+        """Numeric ids shorter than the column's zero-led ones: Excel dropped the leading zeros."""
+        for position, column in columns.items():
+            if not (column.name in _ID_COLUMNS or column.refs):
+                continue
+            values = [(number, text(cells[position])) for number, cells in table.rows
+                      if position < len(cells) and cells[position] is not None]
+            led = {len(v) for _, v in values if v.isdigit() and v.startswith("0")}
+            if len(led) != 1 or sum(1 for _, v in values if v.isdigit() and v.startswith("0")) < 2:
+                continue
+            size = led.pop()
+            for number, value in values:
+                if value.isdigit() and not value.startswith("0") and len(value) < size:
+                    self.problem("error", table, number, headers[position], value,
+                                 _("has {digits} digits where this column's others have {size} starting with 0: "
+                                   "Excel dropped its leading zeros; format the column as text (设置单元格格式 → 文本) "
+                                   "and enter it again").format(digits=len(value), size=size))
+
+    # -- references ------------------------------------------------------------------------
+
+    def resolve(self, column: Column, target: str) -> tuple[str | None, str | None, list[str]]:
+        """(file, id) of a reference given by id or by name, and the ids a shared name points to."""
+        for ref in column.refs:
+            if target in self.ids[ref]:
+                return ref, target, []
+        found = [(ref, node_id) for ref in column.refs for node_id in self.names[ref].get(name_key(target), [])]
+        if len(found) == 1:
+            return found[0][0], found[0][1], []
+        return None, None, [node_id for _, node_id in found]
 
     def check_references(self) -> None:
         for name, spec in FILES.items():
-            source = self.sources.get(name)
             for row in self.rows[name]:
                 for column in spec.columns:
-                    if not column.refs or row.values[column.name] is None:
-                        continue
-                    targets = row.values[column.name]
-                    for target in targets if isinstance(targets, list) else [targets]:
-                        if not any(target in self.ids[ref] for ref in column.refs):
-                            where = " or ".join(self.sources.get(ref, f"{ref}.csv") for ref in column.refs)
-                            self.problem("error", source, row.number, self.header(name, column.name), target,
-                                         f"expected an id from {where}; there is none such")
+                    if column.refs and row.values[column.name] is not None:
+                        self.check_reference(row, column)
+        for (source, header), count in sorted(self.resolved.items()):
+            self.problem("note", source, None, header, None,
+                         _("{count} references given by name and resolved to ids").format(count=count))
+
+    def check_reference(self, row: _Row, column: Column) -> None:
+        targets = row.values[column.name]
+        resolved = []
+        for target in targets if isinstance(targets, list) else [targets]:
+            ref, node_id, shared = self.resolve(column, str(target))
+            header = self.header(row, column.name)
+            if node_id is not None:
+                if node_id != target:
+                    key = (row.table.source, header)
+                    self.resolved[key] = self.resolved.get(key, 0) + 1
+                resolved.append(node_id)
+            elif shared:
+                self.problem("error", row.table, row.number, header, target,
+                             _("this name is shared by {ids}; write the id instead").format(ids=", ".join(shared)))
+            else:
+                where = _(" or ").join(", ".join(self.sources[ref]) or f"{ref}.csv" for ref in column.refs)
+                names = [n for ref in column.refs for n in self.names[ref]]
+                close = difflib.get_close_matches(name_key(target), names, n=3, cutoff=0.5)
+                hint = _("; closest names: {names}").format(names=", ".join(close)) if close else ""
+                self.problem("error", row.table, row.number, header, target,
+                             _("expected an id or a name from {where}; there is none such{hint}").format(where=where, hint=hint))
+        row.values[column.name] = resolved if isinstance(targets, list) else (resolved[0] if resolved else None)
+
+    # -- building --------------------------------------------------------------------------
 
     def build(self) -> GraphData:
         data = GraphData()
@@ -204,39 +413,43 @@ class _Validator:
     def add_pairing(self, data: GraphData, row: _Row) -> None:
         a, b = row.values["org_a"], row.values["org_b"]
         if ("PAIRED_WITH", f"Organization:{a}", f"Organization:{b}") in data.rels:
-            self.problem("warning", self.sources["pairings"], row.number, self.header("pairings", "org_b"), b,
-                         f"the pairing {a}–{b} is listed twice; kept once")
+            self.problem("warning", row.table, row.number, self.header(row, "org_b"), b,
+                         _("the pairing {a}–{b} is listed twice; kept once").format(a=a, b=b))
         data.add_rel("PAIRED_WITH", "Organization", a, "Organization", b,
                      {"kind": row.values["kind"], "since": row.values["since"]})
 
 
-def validate_dataset(path: str | Path) -> Report:
-    """Every problem of a dataset, and its graph when there is no error."""
+def validate_dataset(path: str | Path, header_row: int | None = None, encoding: str | None = None) -> Report:
+    """Every problem of a dataset, and its graph when there is no error.
+
+    ``header_row`` names the header's row (as Excel numbers it) where the search for it would
+    guess wrong; ``encoding`` overrides the detection of a CSV file's encoding.
+    """
     with paused_gc():
-        return _validate(Path(path))
+        return _validate(Path(path), header_row, encoding)
 
 
-def _validate(path: Path) -> Report:
-    result = read_dataset(path)
+def _validate(path: Path, header_row: int | None, encoding: str | None) -> Report:
+    result = read_dataset(path, header_row, encoding)
     validator = _Validator()
     for source, severity, message in result.problems:
         validator.problem(severity, source, None, None, None, message)
     for name, spec in FILES.items():
-        if name in result.tables:
-            validator.read_table(result.tables[name])
-        elif spec.required and path.exists():
-            where = path.name
-            validator.problem("error", where, None, None, None,
-                              f"no {name} table ({name}.csv or a sheet named {name}); it is required")
+        for table in result.tables.get(name, []):
+            validator.read_table(table)
+        if spec.required and name not in result.tables and path.exists():
+            validator.problem("error", path.name, None, None, None,
+                              _("no {name} table ({name}.csv, or a sheet or file named for it such as {example}); "
+                                "it is required").format(name=name, example=spec.aliases[0]))
     validator.check_references()
-    if any(p.severity == "error" for p in validator.problems):
-        return Report(validator.problems, None)
-    return Report(validator.problems, validator.build())
+    failed = any(p.severity == "error" for p in validator.problems)
+    data = None if failed else validator.build()
+    return Report(sorted(validator.problems, key=lambda p: SEVERITIES.index(p.severity)), data)
 
 
-def load_dataset(path: str | Path) -> GraphData:
+def load_dataset(path: str | Path, header_row: int | None = None, encoding: str | None = None) -> GraphData:
     """The graph of a dataset; raises :class:`DatasetError` listing every problem if any is an error."""
-    report = validate_dataset(path)
+    report = validate_dataset(path, header_row, encoding)
     if report.data is None:
         raise DatasetError(report.problems)
     return report.data

@@ -1,17 +1,27 @@
-"""Reading a dataset's tables from a folder of CSV files or one XLSX workbook.
+"""Reading a dataset's tables from a folder of CSV files or a workbook (.xlsx, .xls), as registers
+are really kept: title rows and a 填报单位 line above the header, a two-row header, a 序号
+column, blank rows, a 合计 row and 注： lines below the data, sheets named for their content.
 
-A table keeps each row's number as Excel shows it (the header is row 1), so that every
-message can point the user at the cell to fix.
+A table keeps each row's number as Excel shows it, so every message points at the cell to fix.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
-from .spec import FileSpec, file_lookup
+from ..i18n import _
+from .spec import FILES, FileSpec, column_lookup, is_instructions, kinds_named, normalize_header
+
+#: How many rows from the top a header is looked for in.
+HEADER_SEARCH_ROWS = 20
+_TOTAL = re.compile(r"^(合计|小计|总计|共计|总数)")
+_NOTE = re.compile(r"^(注[:：]|注\d|说明[:：]|填表说明|备注[:：])")
 
 
 @dataclass
@@ -20,103 +30,277 @@ class Table:
     source: str                                  # "members.csv" or "city.xlsx, sheet members"
     headers: list[str]
     rows: list[tuple[int, list[object]]] = field(default_factory=list)
+    header_rows: tuple[int, ...] = (1,)           # the header's row numbers, as Excel shows them
+    skipped: list[tuple[int, str]] = field(default_factory=list)   # (row, "blank" | "total" | "note")
 
 
 @dataclass
 class ReadResult:
-    tables: dict[str, Table]
+    tables: dict[str, list[Table]]
     problems: list[tuple[str, str, str]]         # (source, severity, message) about whole files
 
 
-def decode(raw: bytes) -> tuple[str, str]:
-    """Text and the encoding used: UTF-8 (BOM or not), else GB18030 (a superset of GBK).
+class ReadError(Exception):
+    """A file cannot be read; the message says why."""
+
+
+def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Text and the encoding used: ``encoding`` if given, else UTF-8 (BOM or not) when the whole
+    file decodes as UTF-8, else GB18030 (a superset of GBK) when it decodes as that.
 
     >>> decode("编号".encode("gbk"))
     ('编号', 'gb18030')
     """
+    if encoding:
+        return raw.decode(encoding), encoding
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8"), "utf-8-sig"
     try:
         return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return raw.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return raw.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            raise utf8_error from None
 
 
-def _is_blank(cells: list[object]) -> bool:
-    return all(cell is None or str(cell).strip() == "" for cell in cells)
+def _cell_text(cell: object) -> str:
+    return "" if cell is None else str(cell).strip()
 
 
-def _table(spec: FileSpec, source: str, records: list[tuple[int, list[object]]]) -> Table | None:
-    records = [(n, cells) for n, cells in records if not _is_blank(cells)]
-    if not records:
+def is_blank(cells: list[object]) -> bool:
+    return all(_cell_text(cell) == "" for cell in cells)
+
+
+def header_score(spec: FileSpec, cells: Iterable[object]) -> int:
+    """How many of the spec's columns a row names (a header row names several)."""
+    lookup = column_lookup(spec)
+    return len({lookup[key].name for key in map(normalize_header, cells) if key in lookup})
+
+
+def _merged(upper: list[object], lower: list[object]) -> list[object]:
+    """A two-row header read as one: the lower row's cell, or the upper's where the lower is empty
+    (a header merged across both rows keeps its text in the upper cell)."""
+    size = max(len(upper), len(lower))
+    upper, lower = upper + [None] * (size - len(upper)), lower + [None] * (size - len(lower))
+    return [low if _cell_text(low) else up for up, low in zip(upper, lower)]
+
+
+def find_header(spec: FileSpec, records: list[tuple[int, list[object]]],
+                header_row: int | None = None) -> tuple[int, tuple[int, ...], list[object]]:
+    """(index in ``records`` where data starts, the header's row numbers, the header cells).
+
+    The header is the row, or pair of adjacent rows, naming the most of the spec's columns among
+    the first rows; ``header_row`` (an Excel row number) overrides. Raises :class:`ReadError` when
+    nothing looks like a header or two separate rows look equally like one.
+    """
+    if header_row is not None:
+        for index, (number, cells) in enumerate(records):
+            if number == header_row:
+                return index + 1, (number,), cells
+        raise ReadError(_("row {row} does not exist").format(row=header_row))
+    candidates: list[tuple[int, int, int, tuple[int, ...], list[object]]] = []
+    top = [(i, n, c) for i, (n, c) in enumerate(records[:HEADER_SEARCH_ROWS * 2]) if not is_blank(c)]
+    top = top[:HEADER_SEARCH_ROWS]
+    for position, (index, number, cells) in enumerate(top):
+        candidates.append((header_score(spec, cells), 0, index, (number,), cells))
+        if position + 1 < len(top) and top[position + 1][0] == index + 1:
+            lower_index, lower_number, lower = top[position + 1]
+            merged = _merged(cells, lower)
+            candidates.append((header_score(spec, merged), -1, lower_index, (number, lower_number), merged))
+    if not candidates or max(c[0] for c in candidates) == 0:
+        raise ReadError(_("no header row found in the first {count} rows; name the header's row "
+                          "(the header row option) or use the column names of the README").format(count=HEADER_SEARCH_ROWS))
+    best = max(c[0] for c in candidates)
+    top_rows = [c for c in candidates if c[0] == best]
+    top_rows.sort(key=lambda c: (c[1] != 0, c[2]))
+    chosen = top_rows[0]
+    rivals = [c for c in top_rows if c[1] == 0 and c[2] != chosen[2] and not set(c[3]) & set(chosen[3])
+              and best >= 2]
+    if rivals:
+        raise ReadError(_("rows {first} and {second} both look like the header; say which one is "
+                          "(the header row option)").format(first=chosen[3][-1], second=rivals[0][3][-1]))
+    return chosen[2] + 1, chosen[3], chosen[4]
+
+
+def _first_text(cells: list[object]) -> str:
+    for cell in cells:
+        text = _cell_text(cell)
+        if text:
+            return unicodedata.normalize("NFKC", text).replace(" ", "")
+    return ""
+
+
+def _ignored_column(header: object) -> bool:
+    from .spec import IGNORED_HEADERS
+
+    return normalize_header(header) in IGNORED_HEADERS
+
+
+def make_table(spec: FileSpec, source: str, records: list[tuple[int, list[object]]],
+               header_row: int | None = None) -> Table | None:
+    """The table in a sheet's rows: header found, then its data rows; blank, total and note rows
+    set aside with their numbers. ``None`` for a sheet with no rows at all."""
+    if all(is_blank(cells) for _, cells in records):
         return None
-    header_row, headers = records[0]
-    # Rows before the header would shift numbering; the header is where the data starts.
-    return Table(spec, source, [str(h or "") for h in headers], records[1:]) if header_row else None
+    start, header_rows, headers = find_header(spec, records, header_row)
+    table = Table(spec, source, [_cell_text(h) for h in headers], header_rows=header_rows)
+    data_columns = [i for i, h in enumerate(table.headers) if not _ignored_column(h)]
+    notes_started = False
+    for number, cells in records[start:]:
+        if is_blank(cells):
+            table.skipped.append((number, "blank"))
+            continue
+        first = _first_text(cells)
+        if notes_started or _NOTE.match(first):
+            notes_started = True
+            table.skipped.append((number, "note"))
+        elif _TOTAL.match(first) or any(_TOTAL.match(_first_text([cells[i]])) for i in data_columns[:3]
+                                         if i < len(cells)):
+            table.skipped.append((number, "total"))
+        elif all(_cell_text(cells[i]) == "" for i in data_columns if i < len(cells)):
+            table.skipped.append((number, "blank"))
+        else:
+            table.rows.append((number, cells))
+    # Trailing blank rows past the data are not worth a warning.
+    while table.skipped and table.skipped[-1][1] == "blank" and (not table.rows or table.skipped[-1][0] > table.rows[-1][0]):
+        table.skipped.pop()
+    return table
 
 
-def read_csv(path: Path, spec: FileSpec) -> Table | None:
-    text, _ = decode(path.read_bytes())
-    records = [(number, list(cells)) for number, cells in enumerate(csv.reader(io.StringIO(text)), start=1)]
-    return _table(spec, path.name, records)
+def classify(name: str, records: list[tuple[int, list[object]]]) -> tuple[list[FileSpec], str]:
+    """The kinds a sheet or file may hold, and how that was decided (``name`` or ``headers``)."""
+    named = kinds_named(name)
+    if len(named) == 1:
+        return named, "name"
+    pool = named or list(FILES.values())
+    scores: dict[str, int] = {}
+    for spec in pool:
+        distinctive = _distinctive(spec)
+        best = 0
+        for _, cells in records[:HEADER_SEARCH_ROWS * 2]:
+            keys = {normalize_header(c) for c in cells}
+            best = max(best, len(keys & distinctive))
+        scores[spec.name] = best
+    top = max(scores.values(), default=0)
+    if top == 0:
+        return [], "headers"
+    return [FILES[n] for n, s in scores.items() if s == top], "headers"
 
 
-def read_folder(folder: Path) -> ReadResult:
-    specs = file_lookup()
-    tables: dict[str, Table] = {}
-    problems: list[tuple[str, str, str]] = []
+def _distinctive(spec: FileSpec) -> set[str]:
+    """Header spellings only this kind uses (名称 and 编号 fit every kind)."""
+    mine = set(column_lookup(spec))
+    others = set().union(*(column_lookup(s) for s in FILES.values() if s is not spec))
+    return mine - others
+
+
+def _add_sheet(result: ReadResult, name: str, source: str, records: list[tuple[int, list[object]]],
+               header_row: int | None) -> None:
+    if is_instructions(name) and not kinds_named(name):
+        result.problems.append((source, "note", _("instructions for filling the register; not read")))
+        return
+    kinds, how = classify(name, records)
+    if not kinds:
+        if not all(is_blank(c) for _, c in records):
+            result.problems.append((source, "warning", _("not a table partygraph reads (neither its name nor its "
+                                                         "headers say what it holds); ignored")))
+        return
+    if len(kinds) > 1:
+        names = ", ".join(spec.name for spec in kinds)
+        result.problems.append((source, "error", _("it could hold {kinds}; rename it to say which "
+                                                   "(e.g. 党员花名册, 企业名录)").format(kinds=names)))
+        return
+    try:
+        table = make_table(kinds[0], source, records, header_row)
+    except ReadError as exc:
+        result.problems.append((source, "error", str(exc)))
+        return
+    if table is not None:
+        result.tables.setdefault(kinds[0].name, []).append(table)
+
+
+def read_csv_records(path: Path, encoding: str | None = None) -> list[tuple[int, list[object]]]:
+    text, _used = decode(path.read_bytes(), encoding)
+    return [(number, list(cells)) for number, cells in enumerate(csv.reader(io.StringIO(text)), start=1)]
+
+
+def read_folder(folder: Path, header_row: int | None = None, encoding: str | None = None) -> ReadResult:
+    result = ReadResult({}, [])
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() != ".csv":
             continue
-        spec = specs.get(path.stem.casefold())
-        if spec is None:
-            problems.append((path.name, "warning", "not a file partygraph reads; ignored"))
-        elif spec.name in tables:
-            problems.append((path.name, "error", f"a second file for {spec.name} (first: {tables[spec.name].source})"))
-        else:
-            try:
-                table = read_csv(path, spec)
-            except (OSError, UnicodeDecodeError, csv.Error) as exc:
-                problems.append((path.name, "error", f"cannot be read: {exc}"))
-                continue
-            if table is not None:
-                tables[spec.name] = table
-    return ReadResult(tables, problems)
+        try:
+            records = read_csv_records(path, encoding)
+        except UnicodeDecodeError as exc:
+            line = path.read_bytes()[:exc.start].count(b"\n") + 1
+            result.problems.append((path.name, "error", _("row {row} is not valid text in {encoding} "
+                                                          "(a character is cut or the encoding is another); "
+                                                          "save the file as UTF-8 or GBK").format(row=line, encoding=exc.encoding)))
+            continue
+        except (OSError, LookupError, csv.Error) as exc:
+            result.problems.append((path.name, "error", _("cannot be read: {reason}").format(reason=exc)))
+            continue
+        _add_sheet(result, path.stem, path.name, records, header_row)
+    return result
 
 
-def read_workbook(path: Path) -> ReadResult:
+def _workbook_sheets(path: Path) -> Iterable[tuple[str, list[tuple[int, list[object]]]]]:
+    """(sheet name, numbered rows) of an .xlsx or .xls workbook."""
+    if path.suffix.lower() == ".xls":
+        import xlrd
+
+        book = xlrd.open_workbook(str(path), on_demand=True)
+        try:
+            for sheet in book.sheets():
+                yield sheet.name, [(r + 1, _xls_row(book, sheet, r)) for r in range(sheet.nrows)]
+        finally:
+            book.release_resources()
+        return
     from openpyxl import load_workbook
 
-    specs = file_lookup()
-    tables: dict[str, Table] = {}
-    problems: list[tuple[str, str, str]] = []
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or non-XLSX file
-        return ReadResult({}, [(path.name, "error", f"cannot be read as an XLSX workbook: {exc}")])
+    workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         for sheet in workbook.worksheets:
-            source = f"{path.name}, sheet {sheet.title}"
-            spec = specs.get(sheet.title.strip().removesuffix(".csv").casefold())
-            if spec is None:
-                problems.append((source, "warning", "not a sheet partygraph reads; ignored"))
-                continue
-            first = sheet.min_row or 1
-            records = [(first + i, list(row)) for i, row in enumerate(sheet.iter_rows(values_only=True))]
-            table = _table(spec, source, records)
-            if table is not None:
-                tables[spec.name] = table
+            # Read-only sheets yield rows from row 1, blank ones included.
+            yield sheet.title, [(i, list(row)) for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
     finally:
         workbook.close()
-    return ReadResult(tables, problems)
 
 
-def read_dataset(path: Path) -> ReadResult:
-    """Tables of a dataset: a folder of CSV files or an ``.xlsx`` workbook."""
+def _xls_row(book, sheet, row: int) -> list[object]:
+    import xlrd
+
+    cells = []
+    for cell in sheet.row(row):
+        if cell.ctype == xlrd.XL_CELL_DATE:
+            cells.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
+        elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+            cells.append(bool(cell.value))
+        elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+            cells.append(None)
+        else:
+            cells.append(cell.value)
+    return cells
+
+
+def read_workbook(path: Path, header_row: int | None = None) -> ReadResult:
+    result = ReadResult({}, [])
+    try:
+        for name, records in _workbook_sheets(path):
+            _add_sheet(result, name, _("{file}, sheet {sheet}").format(file=path.name, sheet=name), records, header_row)
+    except Exception as exc:  # openpyxl and xlrd raise many kinds for a damaged file
+        return ReadResult({}, [(path.name, "error", _("cannot be read as an Excel workbook: {reason}").format(
+            reason=exc))])
+    return result
+
+
+def read_dataset(path: Path, header_row: int | None = None, encoding: str | None = None) -> ReadResult:
+    """Tables of a dataset: a folder of CSV files, one CSV file, or an .xlsx/.xls workbook."""
     if path.is_dir():
-        return read_folder(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return read_workbook(path)
+        return read_folder(path, header_row, encoding)
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        return read_workbook(path, header_row)
     if not path.exists():
-        return ReadResult({}, [(str(path), "error", "no such file or folder")])
-    return ReadResult({}, [(path.name, "error", "expected a folder of CSV files or an .xlsx workbook")])
+        return ReadResult({}, [(str(path), "error", _("no such file or folder"))])
+    return ReadResult({}, [(path.name, "error", _("expected a folder of CSV files or an Excel workbook (.xlsx, .xls)"))])

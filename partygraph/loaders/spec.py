@@ -7,6 +7,8 @@ relationship a reference becomes, and the Chinese spellings users write.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..graph.model import LABELS
@@ -29,6 +31,7 @@ class FileSpec:
     columns: tuple[Column, ...]
     required: bool = False
     aliases: tuple[str, ...] = ()    # Chinese file and sheet names
+    words: tuple[str, ...] = ()      # words a sheet or file named for this content contains
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -46,62 +49,63 @@ FILES: dict[str, FileSpec] = {
     spec.name: spec
     for spec in (
         FileSpec("areas", "Area", (
-            _prop("Area", "id", *_ID, "区域编号", required=True),
+            _prop("Area", "id", *_ID, "区域编号", "区域ID", required=True),
             _prop("Area", "name", *_NAME, "区域名称", required=True),
             _prop("Area", "kind", "类型", "区域类型", required=True),
             Column("parent_id", refs=("areas",), rel="PART_OF", aliases=("上级编号", "上级区域")),
-        ), aliases=("区域",)),
+        ), aliases=("区域",), words=("区域",)),
         FileSpec("buildings", "Building", (
             _prop("Building", "id", *_ID, "楼宇编号", required=True),
             _prop("Building", "name", *_NAME, "楼宇名称", required=True),
             Column("area_id", refs=("areas",), rel="PART_OF", aliases=("所在区域",)),
             _prop("Building", "address", "地址", "楼宇地址"),
-        ), aliases=("楼宇",)),
+        ), aliases=("楼宇",), words=("楼宇",)),
         FileSpec("enterprises", "Enterprise", (
             _prop("Enterprise", "id", *_ID, "企业编号", required=True),
-            _prop("Enterprise", "name", *_NAME, "企业名称", "单位名称", required=True),
+            _prop("Enterprise", "name", *_NAME, "企业名称", "单位名称", "企业全称", "组织名称", required=True),
             _prop("Enterprise", "kind", "类型", "企业类型", "单位类型"),
-            Column("building_id", refs=("buildings",), rel="LOCATED_IN", aliases=("所在楼宇",)),
-            _prop("Enterprise", "employees", "职工人数", "员工人数", "从业人数"),
-            _prop("Enterprise", "above_scale", "是否规上", "规上企业", "四上企业"),
-            _prop("Enterprise", "credit_code", "统一社会信用代码", "信用代码"),
-        ), aliases=("企业",)),
+            Column("building_id", refs=("buildings",), rel="LOCATED_IN", aliases=("所在楼宇", "楼宇名称", "所在楼宇名称")),
+            _prop("Enterprise", "employees", "职工人数", "员工人数", "从业人数", "职工数", "员工数"),
+            _prop("Enterprise", "above_scale", "是否规上", "规上企业", "四上企业", "是否规上企业", "是否四上企业"),
+            _prop("Enterprise", "credit_code", "统一社会信用代码", "信用代码", "社会信用代码"),
+        ), aliases=("企业",), words=("企业", "两新组织", "非公", "社会组织", "单位名录")),
         FileSpec("organizations", "Organization", (
             _prop("Organization", "id", *_ID, "党组织编号", required=True),
             _prop("Organization", "name", *_NAME, "党组织名称", required=True),
-            _prop("Organization", "level", "层级", "党组织类别", "组织类别", required=True),
+            _prop("Organization", "level", "层级", "党组织类别", "组织类别", "党组织类型", required=True),
             Column("parent_id", refs=("organizations",), rel="SUBORDINATE_TO",
-                   aliases=("上级编号", "上级党组织")),
-            _prop("Organization", "establishment", "是否建制", "建制性"),
+                   aliases=("上级编号", "上级党组织", "上级党组织名称")),
+            _prop("Organization", "establishment", "是否建制", "建制性", "是否建制性"),
             _prop("Organization", "founded", "成立日期", "成立时间"),
             Column("enterprise_ids", type="list", refs=("enterprises",), rel="COVERS",
-                   aliases=("覆盖企业", "覆盖单位")),
+                   aliases=("覆盖企业", "覆盖单位", "覆盖企业名称", "所覆盖单位")),
             Column("based_in", refs=("buildings", "areas"), rel="BASED_IN",
-                   aliases=("所在楼宇或区域", "依托楼宇或区域", "驻地")),
-        ), required=True, aliases=("党组织",)),
+                   aliases=("所在楼宇或区域", "依托楼宇或区域", "驻地", "依托楼宇")),
+        ), required=True, aliases=("党组织",), words=("党组织",)),
         FileSpec("members", "Member", (
             _prop("Member", "id", *_ID, "党员编号", required=True),
             _prop("Member", "name", *_NAME, required=True),
             _prop("Member", "status", "状态", "党员类别", "人员类别"),
-            Column("org_id", refs=("organizations",), rel="MEMBER_OF", aliases=("所属党组织",)),
-            Column("employer_id", refs=("enterprises",), rel="WORKS_AT", aliases=("工作单位",)),
+            Column("org_id", refs=("organizations",), rel="MEMBER_OF", aliases=("所属党组织", "所在党组织", "所在党支部", "所属党支部")),
+            Column("employer_id", refs=("enterprises",), rel="WORKS_AT", aliases=("工作单位", "就业单位")),
             _prop("Member", "mobile", "是否流动党员", "流动党员"),
             Column("participates_org_id", refs=("organizations",), rel="PARTICIPATES_IN",
-                   aliases=("参加活动党组织",)),
+                   aliases=("参加活动党组织", "参加组织生活的党组织", "流入地党组织")),
             _prop("Member", "registered_at", "组织关系所在地"),
             _prop("Member", "joined", "入党日期", "入党时间"),
             _prop("Member", "last_contact", "最近联系日期", "最后联系日期"),
             Column("secretary_of", refs=("organizations",), rel="SECRETARY_OF",
-                   aliases=("担任书记", "书记职务")),
+                   aliases=("担任书记", "书记职务", "担任书记的党组织")),
             Column("guides", type="list", refs=("enterprises",), rel="GUIDES",
                    aliases=("指导企业", "联系指导企业")),
-        ), required=True, aliases=("党员",)),
+            Column("identity_number", aliases=("公民身份号码", "身份证号码", "身份证号", "身份证")),
+        ), required=True, aliases=("党员",), words=("党员",)),
         FileSpec("pairings", None, (
             Column("org_a", required=True, refs=("organizations",), aliases=("党组织A", "甲方党组织", "甲方")),
             Column("org_b", required=True, refs=("organizations",), aliases=("党组织B", "乙方党组织", "乙方")),
             Column("kind", aliases=("类型", "共建类型", "结对类型")),
             Column("since", type="date", aliases=("结对日期", "共建日期", "开始日期")),
-        ), aliases=("结对共建", "结对")),
+        ), aliases=("结对共建", "结对"), words=("结对", "共建", "联建")),
     )
 }
 
@@ -109,6 +113,7 @@ FILES: dict[str, FileSpec] = {
 DEFAULTS: dict[tuple[str, str], object] = {
     ("Member", "status"): "full",
     ("Member", "mobile"): False,
+    ("Enterprise", "above_scale"): False,       # a register marks 规上 with √ and leaves the rest blank
     ("Organization", "establishment"): True,
 }
 
@@ -145,9 +150,24 @@ VOCABULARY: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
 }
 
 
+#: Bracketed units and notes in a header: ``（人）``, ``(必填)``, ``【】``, ``〔全称〕``.
+_BRACKETED = re.compile(r"[(\[【〔<《{][^)\]】〕>》}]*[)\]】〕>》}]")
+_DROPPED = re.compile(r"[\s*※★☆:：]")
+#: Columns that number a register's rows (序号); recognised and left out.
+IGNORED_HEADERS = frozenset({"序号", "序", "no", "no."})
+#: Sheets or files that explain how to fill a register; left out with a note.
+INSTRUCTION_WORDS = ("填表说明", "说明", "instructions", "readme")
+
+
 def normalize_header(header: object) -> str:
-    """Header text as matched against names and aliases: trimmed, ``*`` dropped, case folded."""
-    return str(header or "").replace("\ufeff", "").strip().rstrip("*").strip().casefold()
+    r"""Header text as matched against names and aliases: full-width folded, bracketed units and
+    notes, line breaks, spaces, ``*`` and ``※`` dropped, ``时间`` read as ``日期``, case folded.
+
+    >>> [normalize_header(h) for h in ("职工人数（人）", "企业名称\n（全称）", "党组织类别*", "入党时间", "ＩＤ")]
+    ['职工人数', '企业名称', '党组织类别', '入党日期', 'id']
+    """
+    folded = unicodedata.normalize("NFKC", str(header or "")).replace("\ufeff", "")
+    return _DROPPED.sub("", _BRACKETED.sub("", folded)).replace("时间", "日期").casefold()
 
 
 def column_lookup(spec: FileSpec) -> dict[str, Column]:
@@ -174,6 +194,33 @@ def file_lookup() -> dict[str, FileSpec]:
         for spelling in (spec.name, *spec.aliases):
             lookup[spelling.casefold()] = spec
     return lookup
+
+
+def kinds_named(name: str) -> list[FileSpec]:
+    """The kinds a sheet or file name speaks of: the exact name, else those whose word it holds
+    (the longest word wins: 两新组织台账 is enterprises, 党员花名册 members).
+
+    >>> [s.name for s in kinds_named("企业名录")], [s.name for s in kinds_named("结对共建情况")]
+    (['enterprises'], ['pairings'])
+    """
+    stem = unicodedata.normalize("NFKC", name).strip().removesuffix(".csv").casefold()
+    exact = file_lookup().get(stem)
+    if exact is not None:
+        return [exact]
+    best: dict[str, int] = {}
+    for spec in FILES.values():
+        lengths = [len(word) for word in spec.words if word in stem]
+        if lengths:
+            best[spec.name] = max(lengths)
+    if not best:
+        return []
+    longest = max(best.values())
+    return [FILES[name] for name, length in best.items() if length == longest]
+
+
+def is_instructions(name: str) -> bool:
+    stem = name.strip().casefold()
+    return any(word in stem for word in INSTRUCTION_WORDS)
 
 
 def header(name: str, leave_out: tuple[str, ...] = ()) -> list[str]:

@@ -7,13 +7,20 @@ with the text "expected ..." that the validator puts in its message.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
-_TRUE = {"true", "yes", "y", "t", "1", "是", "真", "√", "✓"}
-_FALSE = {"false", "no", "n", "f", "0", "否", "假", "×"}
+from ..i18n import N_, _
+
+_TRUE = {"true", "yes", "y", "t", "1", "是", "真", "√", "✓", "✔", "●", "有", "是的"}
+_FALSE = {"false", "no", "n", "f", "0", "否", "假", "×", "✗", "无", "没有"}
 _DATE = re.compile(r"^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?\s*$")
-_LIST_SPLIT = re.compile(r"[;；、,，]")
+_MONTH = re.compile(r"^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*月?\s*$")
+_LIST_SPLIT = re.compile(r"[;；、,，\n\r]")
+_E_NOTATION = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
+#: Excel keeps 15 significant digits of a number; a longer id typed as a number has lost some.
+EXCEL_DIGITS = 15
 
 
 def text(value: object) -> str:
@@ -33,12 +40,12 @@ def parse_bool(value: object) -> bool:
         return True
     if word in _FALSE:
         return False
-    raise ValueError("expected a yes/no value: true/false, yes/no, 1/0 or 是/否")
+    raise ValueError(N_("expected a yes/no value: true/false, yes/no, 1/0 or 是/否"))
 
 
 def parse_int(value: object) -> int:
     if isinstance(value, bool):
-        raise ValueError("expected a whole number")
+        raise ValueError(N_("expected a whole number"))
     if isinstance(value, int):
         number = value
     elif isinstance(value, float) and value.is_integer():
@@ -46,10 +53,12 @@ def parse_int(value: object) -> int:
     else:
         digits = re.sub(r"[,，\s]", "", text(value))
         if not re.fullmatch(r"\d+", digits):
-            raise ValueError("expected a whole number such as 120")
+            raise ValueError(N_("expected a whole number such as 120"))
         number = int(digits)
     if number < 0:
-        raise ValueError("expected a whole number of 0 or more")
+        raise ValueError(N_("expected a whole number of 0 or more"))
+    if number >= 2 ** 63:
+        raise ValueError(N_("expected a whole number below 9223372036854775808 (a 64-bit integer)"))
     return number
 
 
@@ -65,11 +74,61 @@ def parse_date(value: object) -> str:
             return dt.date(*map(int, match.groups())).isoformat()
         except ValueError:
             pass
-    raise ValueError("expected a date such as 2013-06-20, 2013/6/20 or 2013年6月20日")
+    raise ValueError(N_("expected a date such as 2013-06-20, 2013/6/20 or 2013年6月20日"))
+
+
+def parse_month(value: object, last_day: bool = False) -> str | None:
+    """A month-only date (``2026年3月``, ``2026.03``, ``2026-03``) as its first day, or its last
+    with ``last_day``; ``None`` if the value is not one.
+
+    >>> parse_month("2026年3月"), parse_month("2026.02", last_day=True), parse_month("2026-03-05")
+    ('2026-03-01', '2026-02-28', None)
+    """
+    match = _MONTH.match(text(value))
+    if not match:
+        return None
+    year, month = map(int, match.groups())
+    if not 1 <= month <= 12:
+        return None
+    day = calendar.monthrange(year, month)[1] if last_day else 1
+    return dt.date(year, month, day).isoformat()
 
 
 def parse_list(value: object) -> list[str]:
+    """Parts of a list cell: split on ``;``, ``、``, commas and line breaks (Alt+Enter)."""
     return [part.strip() for part in _LIST_SPLIT.split(text(value)) if part.strip()]
+
+
+class ExcelDamage(ValueError):
+    """An id that Excel changed beyond repair (scientific notation, lost digits)."""
+
+
+def id_text(value: object) -> str:
+    """An id or code cell as text: ``1001.0`` is ``1001``; one Excel has damaged raises
+    :class:`ExcelDamage`.
+
+    >>> id_text(1001.0), id_text("1001.0"), id_text(" E1 ")
+    ('1001', '1001', 'E1')
+    >>> id_text("3.30303E+11")
+    Traceback (most recent call last):
+    ...
+    partygraph.loaders.values.ExcelDamage: Excel turned it into a number in scientific notation and its digits are gone
+    """
+    if isinstance(value, bool):
+        return text(value)
+    if isinstance(value, (int, float)):
+        number = value
+        if isinstance(number, float) and not number.is_integer():
+            return text(number)
+        if abs(number) >= 10 ** EXCEL_DIGITS:
+            raise ExcelDamage(_("Excel stored it as a number and kept only {digits} digits").format(digits=EXCEL_DIGITS))
+        return str(int(number))
+    word = text(value)
+    if _E_NOTATION.match(word):
+        raise ExcelDamage(_("Excel turned it into a number in scientific notation and its digits are gone"))
+    if re.fullmatch(r"\d+\.0+", word):
+        return word.split(".")[0]
+    return word
 
 
 # GB 32100-2015: 18 characters from this alphabet; the last is a check character.
@@ -87,9 +146,25 @@ def credit_code_problem(code: str) -> str | None:
     """
     code = code.upper()
     if len(code) != 18 or any(ch not in _CREDIT_ALPHABET for ch in code):
-        return "expected 18 characters of 0-9 and A-Y without I, O, S, V, Z (GB 32100-2015)"
+        return _("expected 18 characters of 0-9 and A-Y without I, O, S, V, Z (GB 32100-2015)")
     total = sum(_CREDIT_ALPHABET.index(ch) * w for ch, w in zip(code, _CREDIT_WEIGHTS))
     expected = _CREDIT_ALPHABET[(31 - total % 31) % 31]
     if code[17] != expected:
-        return f"check character should be {expected}, not {code[17]} (GB 32100-2015)"
+        return _("check character should be {expected}, not {found} (GB 32100-2015)").format(expected=expected, found=code[17])
     return None
+
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def identity_number_ok(number: str) -> bool:
+    """Whether an 18-character 公民身份号码 has the right check character (GB 11643, ISO 7064 MOD 11-2).
+
+    >>> identity_number_ok("11010519491231002X"), identity_number_ok("110105194912310021")
+    (True, False)
+    """
+    number = number.strip().upper()
+    if not re.fullmatch(r"\d{17}[\dX]", number):
+        return False
+    total = sum(int(digit) * weight for digit, weight in zip(number, _ID_WEIGHTS))
+    return "10X98765432"[total % 11] == number[17]

@@ -1,0 +1,96 @@
+"""An empty register to fill (``partygraph template``): one sheet per kind with the Chinese
+headers partygraph reads, id columns formatted as text (so Excel keeps long ids and leading
+zeros), drop-down lists for the vocabularies and yes/no columns, and an instructions sheet.
+
+>>> import tempfile, os
+>>> from partygraph.loaders import validate_dataset
+>>> path = write_template(os.path.join(tempfile.mkdtemp(), "台账.xlsx"))
+>>> validate_dataset(path).ok
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..files import atomic_write
+from ..graph.model import LABELS
+from .spec import FILES, VOCABULARY
+
+#: Sheet names, in the order a register is filled.
+SHEETS = {"areas": "区域", "buildings": "楼宇", "enterprises": "企业名录", "organizations": "党组织设置情况",
+          "members": "党员花名册", "pairings": "结对共建情况"}
+#: The header written for each column (every one is among the aliases the loader reads).
+HEADERS = {
+    "areas": {"id": "区域编号", "name": "区域名称", "kind": "区域类型", "parent_id": "上级区域"},
+    "buildings": {"id": "楼宇编号", "name": "楼宇名称", "area_id": "所在区域", "address": "地址"},
+    "enterprises": {"id": "企业编号", "name": "企业名称", "kind": "企业类型", "building_id": "所在楼宇",
+                    "employees": "职工人数", "above_scale": "是否规上企业", "credit_code": "统一社会信用代码"},
+    "organizations": {"id": "党组织编号", "name": "党组织名称", "level": "党组织类别", "parent_id": "上级党组织",
+                      "establishment": "是否建制", "founded": "成立日期", "enterprise_ids": "覆盖单位",
+                      "based_in": "依托楼宇或区域"},
+    "members": {"id": "党员编号", "name": "姓名", "status": "党员类别", "org_id": "所属党组织",
+                "employer_id": "工作单位", "mobile": "是否流动党员", "participates_org_id": "参加活动党组织",
+                "registered_at": "组织关系所在地", "joined": "入党日期", "last_contact": "最近联系日期",
+                "secretary_of": "担任书记的党组织", "guides": "联系指导企业", "identity_number": "公民身份号码"},
+    "pairings": {"org_a": "甲方党组织", "org_b": "乙方党组织", "kind": "结对类型", "since": "结对日期"},
+}
+INSTRUCTIONS = (
+    "填表说明",
+    "1. 每类信息一张表，表头勿改；带 * 的列必填。可在表头上方加标题行，partygraph 会自动找到表头。",
+    "2. 编号列已设为文本格式：长编号、以 0 开头的编号不会被 Excel 改坏。没有编号时可不填，partygraph 以名称（党员以公民身份号码）区分。",
+    "3. 所属党组织、工作单位、上级党组织、覆盖单位等可填编号，也可填对方表中的完整名称；多个单位用分号或换行（Alt+Enter）分隔。",
+    "4. 是/否列可填 是、否、√ 或留空（视为否）。日期写作 2026-03-01、2026/3/1 或 2026年3月1日。",
+    "5. 公民身份号码只用于生成稳定的党员编号，不会被保存或显示。",
+)
+
+
+def _header(name: str, column) -> str:
+    return HEADERS[name][column.name] + ("*" if column.required else "")
+
+
+def write_template(out: str | Path) -> Path:
+    """Write the empty register to ``out`` (through the one safe way of writing files)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    notes = workbook.create_sheet(INSTRUCTIONS[0])
+    for row, line in enumerate(INSTRUCTIONS, start=1):
+        notes.cell(row=row, column=1, value=line).font = Font(bold=row == 1)
+    notes.column_dimensions["A"].width = 110
+    for name, title in SHEETS.items():
+        spec = FILES[name]
+        sheet = workbook.create_sheet(title)
+        for position, column in enumerate(spec.columns, start=1):
+            cell = sheet.cell(row=1, column=position, value=_header(name, column))
+            cell.font = Font(bold=True)
+            letter = cell.column_letter
+            sheet.column_dimensions[letter].width = max(12, 2 * len(cell.value) + 4)
+            cells = f"{letter}2:{letter}5000"
+            if column.name in ("id", "credit_code", "identity_number") or column.refs:
+                for row in range(2, 502):
+                    sheet.cell(row=row, column=position).number_format = "@"
+            choices = _choices(spec.label, column)
+            if choices:
+                check = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+                check.add(cells)
+                sheet.add_data_validation(check)
+        sheet.freeze_panes = "A2"
+    path = Path(out)
+    with atomic_write(path, mode="wb") as handle:
+        workbook.save(handle)
+    return path
+
+
+def _choices(label: str | None, column) -> list[str]:
+    if label and column.name in LABELS[label].vocabulary:
+        return [VOCABULARY[(label, column.name)][value][0] for value in LABELS[label].vocabulary[column.name]]
+    if column.type == "bool":
+        return ["是", "否"]
+    return []
+
+
+

@@ -26,6 +26,15 @@ def own_key_folder(tmp_path, monkeypatch):
     monkeypatch.delenv("PARTYGRAPH_ID_KEY", raising=False)
 
 
+def csv_folder(tmp_path: Path, **files: str) -> Path:
+    """A folder of small UTF-8 CSV files: ``csv_folder(tmp_path, members="id,name\\nM1,a\\n")``."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    for name, content in files.items():
+        (folder / f"{name}.csv").write_text(content, encoding="utf-8")
+    return folder
+
+
 def errors(report):
     return {(p.source, p.row, p.column, p.value) for p in report.errors}
 
@@ -138,10 +147,8 @@ def test_a_name_two_records_share_is_an_error_naming_both_and_nothing_changes(tm
 
 
 def test_a_reference_by_a_shared_name_lists_the_ids(tmp_path):
-    folder = tmp_path / "d"
-    folder.mkdir()
-    (folder / "organizations.csv").write_text("id,name,level\nO1,恒达党支部,党支部\nO2,恒达党支部,党支部\n", encoding="utf-8")
-    (folder / "members.csv").write_text("id,name,所属党组织\nM1,王秋香,恒达党支部\nM2,吴平,恒达党支部 \n", encoding="utf-8")
+    folder = csv_folder(tmp_path, organizations="id,name,level\nO1,恒达党支部,党支部\nO2,恒达党支部,党支部\n",
+                        members="id,name,所属党组织\nM1,王秋香,恒达党支部\nM2,吴平,恒达党支部 \n")
     report = validate_dataset(folder)
     assert errors(report) == {("members.csv", 2, "所属党组织", "恒达党支部"), ("members.csv", 3, "所属党组织", "恒达党支部")}
     assert all("O1, O2" in p.message for p in report.errors)
@@ -157,10 +164,8 @@ def test_an_unknown_name_suggests_the_closest(tmp_path):
 
 
 def test_two_header_candidates_are_an_error_naming_both_rows(tmp_path):
-    folder = tmp_path / "d"
-    folder.mkdir()
-    (folder / "organizations.csv").write_text("id,name,level\nO1,党委,党委\n", encoding="utf-8")
-    (folder / "members.csv").write_text("id,name,org_id\nM1,a,O1\n\nid,name,org_id\nM2,b,O1\n", encoding="utf-8")
+    folder = csv_folder(tmp_path, organizations="id,name,level\nO1,党委,党委\n",
+                        members="id,name,org_id\nM1,a,O1\n\nid,name,org_id\nM2,b,O1\n")
     report = validate_dataset(folder)
     [problem] = [p for p in report.errors if p.source == "members.csv"]
     assert "rows 1 and 4 both look like the header" in problem.message
@@ -185,11 +190,9 @@ def test_ids_that_lost_their_leading_zeros_are_errors(tmp_path):
 
 
 def test_members_without_ids_take_a_keyed_id_from_the_identity_number(tmp_path, monkeypatch):
-    folder = tmp_path / "d"
-    folder.mkdir()
-    (folder / "organizations.csv").write_text("name,level\n恒达党支部,党支部\n", encoding="utf-8")
-    (folder / "members.csv").write_text("序号,姓名,公民身份号码,所属党组织\n1,王秋香,11010519491231002X,恒达党支部\n"
-                                        "2,吴平,,恒达党支部\n", encoding="utf-8")
+    folder = csv_folder(tmp_path, organizations="name,level\n恒达党支部,党支部\n",
+                        members="序号,姓名,公民身份号码,所属党组织\n1,王秋香,11010519491231002X,恒达党支部\n"
+                                        "2,吴平,,恒达党支部\n")
     first = validate_dataset(folder)
     ids = sorted(first.data.nodes["Member"])
     assert validate_dataset(folder).data.nodes["Member"].keys() == set(ids)      # the same next quarter
@@ -203,10 +206,8 @@ def test_members_without_ids_take_a_keyed_id_from_the_identity_number(tmp_path, 
 
 
 def test_a_wrong_identity_number_is_an_error_that_does_not_show_it(tmp_path):
-    folder = tmp_path / "d"
-    folder.mkdir()
-    (folder / "organizations.csv").write_text("name,level\n恒达党支部,党支部\n", encoding="utf-8")
-    (folder / "members.csv").write_text("姓名,身份证号\n王秋香,110105194912310021\n", encoding="utf-8")
+    folder = csv_folder(tmp_path, organizations="name,level\n恒达党支部,党支部\n",
+                        members="姓名,身份证号\n王秋香,110105194912310021\n")
     [problem] = validate_dataset(folder).errors
     assert (problem.row, problem.column, problem.value) == (2, "身份证号", None)
     assert "110105194912310021" not in str(problem)

@@ -44,8 +44,8 @@ def kept_key(name: str, variable: str) -> Key:
     path = home() / f"{name}.key"
     if path.exists():
         return Key(path.read_text(encoding="ascii").strip().encode("ascii"), str(path), False)
-    folder = home()
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    home().mkdir(mode=0o700, parents=True, exist_ok=True)
+    secret = secrets.token_hex(32)
     with atomic_write(path, encoding="ascii") as out:
-        out.write(secrets.token_hex(32) + "\n")
-    return Key(path.read_text(encoding="ascii").strip().encode("ascii"), str(path), True)
+        out.write(secret + "\n")
+    return Key(secret.encode("ascii"), str(path), True)

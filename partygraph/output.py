@@ -100,7 +100,7 @@ def table(rows: list[dict], columns: list[str] | None = None) -> str:
             parts.append(pad + value if right else value + pad)
         return "  ".join(parts).rstrip()
 
-    header = line([_(TITLES[c]) if c in TITLES else c for c in columns])
+    header = line(titles)
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([header, rule, *(line(r) for r in cells)])
 

@@ -27,7 +27,8 @@ from ..graph.data import GraphData
 from ..graph.model import LABELS
 from ..i18n import N_, _
 from .reader import Table, read_dataset
-from .spec import DEFAULTS, FILES, Column, FileSpec, column_lookup, normalize_header, vocabulary_lookup
+from .spec import (DEFAULTS, FILES, Column, FileSpec, column_lookup, is_ignored_header, normalize_header,
+                   vocabulary_lookup)
 from .values import (ExcelDamage, credit_code_problem, id_text, identity_number_ok, parse_bool, parse_date, parse_int,
                      parse_list, parse_month, text)
 
@@ -138,15 +139,13 @@ class _Validator:
 
     def columns(self, table: Table) -> dict[int, Column]:
         """Header positions to columns; unknown, duplicate and missing headers reported."""
-        from .reader import _ignored_column
-
         lookup = column_lookup(table.spec)
         found: dict[int, Column] = {}
         seen: dict[str, str] = {}
         unknown = 0
         row = table.header_rows[-1]
         for position, header in enumerate(table.headers):
-            if not header.strip() or _ignored_column(header):
+            if not header.strip() or is_ignored_header(header):
                 continue
             column = lookup.get(normalize_header(header))
             if column is None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import random
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def _read_clean(folder: Path) -> dict[str, list[dict[str, str]]]:
         path = folder / f"{name}.csv"
         if path.exists():
             text, _ = decode(path.read_bytes())
-            tables[name] = list(csv.DictReader(text.splitlines()))
+            tables[name] = list(csv.DictReader(io.StringIO(text)))
     return tables
 
 

@@ -12,11 +12,12 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Iterable
 
 from ..i18n import _
-from .spec import FILES, FileSpec, column_lookup, is_instructions, kinds_named, normalize_header
+from .spec import FILES, FileSpec, column_lookup, is_ignored_header, is_instructions, kinds_named, normalize_header
 
 #: How many rows from the top a header is looked for in.
 HEADER_SEARCH_ROWS = 20
@@ -131,12 +132,6 @@ def _first_text(cells: list[object]) -> str:
     return ""
 
 
-def _ignored_column(header: object) -> bool:
-    from .spec import IGNORED_HEADERS
-
-    return normalize_header(header) in IGNORED_HEADERS
-
-
 def make_table(spec: FileSpec, source: str, records: list[tuple[int, list[object]]],
                header_row: int | None = None) -> Table | None:
     """The table in a sheet's rows: header found, then its data rows; blank, total and note rows
@@ -145,7 +140,7 @@ def make_table(spec: FileSpec, source: str, records: list[tuple[int, list[object
         return None
     start, header_rows, headers = find_header(spec, records, header_row)
     table = Table(spec, source, [_cell_text(h) for h in headers], header_rows=header_rows)
-    data_columns = [i for i, h in enumerate(table.headers) if not _ignored_column(h)]
+    data_columns = [i for i, h in enumerate(table.headers) if not is_ignored_header(h)]
     notes_started = False
     for number, cells in records[start:]:
         if is_blank(cells):
@@ -178,7 +173,7 @@ def classify(name: str, records: list[tuple[int, list[object]]]) -> tuple[list[F
     for spec in pool:
         distinctive = _distinctive(spec)
         best = 0
-        for _, cells in records[:HEADER_SEARCH_ROWS * 2]:
+        for _number, cells in records[:HEADER_SEARCH_ROWS * 2]:
             keys = {normalize_header(c) for c in cells}
             best = max(best, len(keys & distinctive))
         scores[spec.name] = best
@@ -188,11 +183,12 @@ def classify(name: str, records: list[tuple[int, list[object]]]) -> tuple[list[F
     return [FILES[n] for n, s in scores.items() if s == top], "headers"
 
 
-def _distinctive(spec: FileSpec) -> set[str]:
+@cache
+def _distinctive(spec: FileSpec) -> frozenset[str]:
     """Header spellings only this kind uses (名称 and 编号 fit every kind)."""
     mine = set(column_lookup(spec))
     others = set().union(*(column_lookup(s) for s in FILES.values() if s is not spec))
-    return mine - others
+    return frozenset(mine - others)
 
 
 def _add_sheet(result: ReadResult, name: str, source: str, records: list[tuple[int, list[object]]],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from ..graph.model import LABELS
 
@@ -159,6 +160,15 @@ IGNORED_HEADERS = frozenset({"序号", "序", "no", "no."})
 INSTRUCTION_WORDS = ("填表说明", "说明", "instructions", "readme")
 
 
+def is_ignored_header(header: object) -> bool:
+    """A column that only numbers the rows (序号).
+
+    >>> is_ignored_header("序 号"), is_ignored_header("姓名")
+    (True, False)
+    """
+    return normalize_header(header) in IGNORED_HEADERS
+
+
 def normalize_header(header: object) -> str:
     r"""Header text as matched against names and aliases: full-width folded, bracketed units and
     notes, line breaks, spaces, ``*`` and ``※`` dropped, ``时间`` read as ``日期``, case folded.
@@ -170,8 +180,10 @@ def normalize_header(header: object) -> str:
     return _DROPPED.sub("", _BRACKETED.sub("", folded)).replace("时间", "日期").casefold()
 
 
+@cache
 def column_lookup(spec: FileSpec) -> dict[str, Column]:
-    """Every accepted header spelling of a file, normalized, to its column."""
+    """Every accepted header spelling of a file, normalized, to its column (made once per file;
+    callers only read it)."""
     lookup: dict[str, Column] = {}
     for column in spec.columns:
         for spelling in (column.name, *column.aliases):

@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 
 from partygraph.loaders.spec import FILES, header  # noqa: E402  (the checkout's package)
 
-COLUMNS = {name: header(name, leave_out=("credit_code",)) for name in FILES}
+COLUMNS = {name: header(name, leave_out=("credit_code", "identity_number")) for name in FILES}
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉婷宇浩凯佳晨欣悦琳然"
 
@@ -151,7 +151,7 @@ def tongliao(d: Dataset) -> None:
         d.add("organizations", id=f"{aid}-W", name=f"{aid[-1]}号街道区域党工委（虚构）", level="working_committee",
               parent_id="TL-W", based_in=aid)
     # Three sector departments: 工商联, 民政, 工商 (seed 002); 工商联 set up its organization at once.
-    d.add("enterprises", id="TL-GSL", name="通辽经济技术开发区工商联", kind="social_org", employees=12)
+    d.add("enterprises", id="TL-GSL", name="通辽经济技术开发区工商联", kind="social_org", area_id="TL", employees=12)
     d.add("organizations", id="TL-GSL-O", name="工商联党组织", level="branch", parent_id="TL-W", enterprise_ids="TL-GSL")
     d.members(5, "TL-GSL-O", ["TL-GSL"])
 
@@ -185,7 +185,7 @@ def tongliao(d: Dataset) -> None:
     # Associations and the joint branch of the 双创 base and 通辽创客中心 (seed 002).
     d.add("buildings", id="TL-SC", name="双创基地（通辽创客中心）", area_id="TL-P1")
     for eid, name in [("TL-A1", "雷锋出租车协会"), ("TL-A2", "园林花卉协会"), ("TL-A3", "快递业协会"), ("TL-A4", "外卖业协会")]:
-        d.add("enterprises", id=eid, name=name, kind="social_org", employees=d.rng.randint(5, 40))
+        d.add("enterprises", id=eid, name=name, kind="social_org", area_id="TL", employees=d.rng.randint(5, 40))
         d.add("organizations", id=f"{eid}-O", name=f"{name}党支部", level="branch", parent_id="TL-LW",
               establishment="否", enterprise_ids=eid)
         d.members(3, f"{eid}-O", [eid])
@@ -214,7 +214,8 @@ def tongliao(d: Dataset) -> None:
         park = parks[i % 2][0]
         d.add("enterprises", id=eid, name=f"园区非公企业{i + 1:03d}（虚构）", kind="non_public",
               employees=d.rng.randint(30, 900), above_scale="是",
-              building_id="TL-HQB" if park == "TL-P2" and i % 5 == 0 else "")
+              building_id="TL-HQB" if park == "TL-P2" and i % 5 == 0 else "",
+              area_id="" if park == "TL-P2" and i % 5 == 0 else park)
         if i < 101:
             oid = f"{eid}-O"
             d.add("organizations", id=oid, name=f"园区非公企业{i + 1:03d}党支部（虚构）", level="branch",
@@ -225,7 +226,7 @@ def tongliao(d: Dataset) -> None:
             guided.append(eid)
     for i in range(12):
         eid = f"TL-F{i + 1:02d}"
-        d.add("enterprises", id=eid, name=f"园区小微企业{i + 1:02d}（虚构）", kind="non_public",
+        d.add("enterprises", id=eid, name=f"园区小微企业{i + 1:02d}（虚构）", kind="non_public", area_id=parks[i % 2][0],
               employees=d.rng.randint(3, 25) if i else 160, above_scale="否" if i else "是")
         guided.append(eid)
     for i in range(61):
@@ -288,13 +289,15 @@ def jinfeng(d: Dataset) -> None:
     partners += [(f"YXY{i:02d}", f"逸馨苑联建企业{i:02d}（虚构）", "non_public") for i in range(6, 18)]
     for code, name, kind in partners:
         eid = f"YXY-E-{code}"
-        d.add("enterprises", id=eid, name=name, kind=kind, building_id="WD-B1" if code.startswith(("WD", "YXY")) else "",
+        in_wanda = code.startswith(("WD", "YXY"))
+        d.add("enterprises", id=eid, name=name, kind=kind, building_id="WD-B1" if in_wanda else "",
+              area_id="" if in_wanda else "YC-SHX",
               employees=d.rng.randint(20, 500))
         oid = f"{eid}-O"
         d.add("organizations", id=oid, name=f"{name}党支部", level="branch", parent_id="SHX-W", enterprise_ids=eid)
         d.members(3, oid, [eid])
         d.add("pairings", org_a="YXY-GB", org_b=oid, kind="五联五共", since="2017-05-10" if code == "XH" else "")
-    d.add("enterprises", id="YC-TLH", name="唐徕回中西校区", kind="public_institution", employees=200)
+    d.add("enterprises", id="YC-TLH", name="唐徕回中西校区", kind="public_institution", area_id="YC-JF", employees=200)
     d.add("organizations", id="YC-TLH-O", name="唐徕回中西校区党支部", level="branch", enterprise_ids="YC-TLH")
     d.members(12, "YC-TLH-O", ["YC-TLH"])
     d.add("organizations", id="WD-J", name="万达商圈联合党支部", level="joint_branch", parent_id="SHX-W",
@@ -357,8 +360,8 @@ def jinfeng(d: Dataset) -> None:
           founded="2012-01-01")
     d.member("BH-O", None, name="吴平")
     d.members(109, "BH-O")
-    d.add("enterprises", id="BH-E1", name="宁味楼餐饮", kind="non_public", employees=30)
-    d.add("enterprises", id="BH-E2", name="银帝物业", kind="non_public", employees=60)
+    d.add("enterprises", id="BH-E1", name="宁味楼餐饮", kind="non_public", area_id="YC-BH", employees=30)
+    d.add("enterprises", id="BH-E2", name="银帝物业", kind="non_public", area_id="YC-BH", employees=60)
 
 
 def nanwan(d: Dataset) -> None:
@@ -391,7 +394,8 @@ def nanwan(d: Dataset) -> None:
         d.add("organizations", id=unit, name=f"南湾街道驻街单位{i}党支部（虚构）", level="branch", parent_id="NW-W")
         d.members(7, unit)
         eid = f"NW-E{i}"
-        d.add("enterprises", id=eid, name=f"南湾街道两新企业{i}（虚构）", kind="non_public", employees=d.rng.randint(80, 400))
+        d.add("enterprises", id=eid, name=f"南湾街道两新企业{i}（虚构）", kind="non_public", area_id="NW",
+              employees=d.rng.randint(80, 400))
         d.add("organizations", id=f"{eid}-O", name=f"南湾街道两新企业{i}党支部（虚构）", level="branch", parent_id="NW-W",
               enterprise_ids=eid)
         d.members(3, f"{eid}-O", [eid])

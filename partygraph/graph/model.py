@@ -71,7 +71,7 @@ RELATIONSHIPS: dict[str, Relationship] = {
     rel.type: rel
     for rel in (
         Relationship("PART_OF", (("Area", "Area"), ("Building", "Area"))),
-        Relationship("LOCATED_IN", (("Enterprise", "Building"),)),
+        Relationship("LOCATED_IN", (("Enterprise", "Building"), ("Enterprise", "Area"))),   # an area: no building known
         Relationship("SUBORDINATE_TO", (("Organization", "Organization"),)),
         Relationship("COVERS", (("Organization", "Enterprise"),)),
         Relationship("BASED_IN", (("Organization", "Building"), ("Organization", "Area"))),

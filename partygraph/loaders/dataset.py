@@ -386,6 +386,26 @@ class _Validator:
                              _("expected an id or a name from {where}; there is none such{hint}").format(where=where, hint=hint))
         row.values[column.name] = resolved if isinstance(targets, list) else (resolved[0] if resolved else None)
 
+    def check_places(self) -> None:
+        """An enterprise is placed by its building, else by its area; one in no place at all
+        counts in no place's coverage, and the user is told which (one warning)."""
+        if not (self.ids["buildings"] or self.ids["areas"]):
+            return
+        nowhere = []
+        for row in self.rows["enterprises"]:
+            values = row.values
+            if values.get("building_id") and values.get("area_id"):
+                self.problem("warning", row.table, row.number, self.header(row, "area_id"), values["area_id"],
+                             _("the enterprise has a building; the building places it and the area is not used"))
+                values["area_id"] = None
+            elif not values.get("building_id") and not values.get("area_id") and values.get("id"):
+                nowhere.append(str(values["id"]))
+        if nowhere:
+            shown = ", ".join(nowhere[:10]) + (" …" if len(nowhere) > 10 else "")
+            self.problem("warning", ", ".join(self.sources["enterprises"]), None, None, None,
+                         _("{count} enterprises have neither a building nor an area, so no place's coverage counts "
+                           "them: {ids}").format(count=len(nowhere), ids=shown))
+
     # -- building --------------------------------------------------------------------------
 
     def build(self) -> GraphData:
@@ -441,6 +461,7 @@ def _validate(path: Path, header_row: int | None, encoding: str | None) -> Repor
                               _("no {name} table ({name}.csv, or a sheet or file named for it such as {example}); "
                                 "it is required").format(name=name, example=spec.aliases[0]))
     validator.check_references()
+    validator.check_places()
     failed = any(p.severity == "error" for p in validator.problems)
     data = None if failed else validator.build()
     return Report(sorted(validator.problems, key=lambda p: SEVERITIES.index(p.severity)), data)

@@ -140,8 +140,11 @@ def generate_city(out: str | Path, enterprises: int = 1000, seed: int = 0) -> di
         staff = _employees(rng)
         kind = rng.choices(["non_public", "social_org", "state_owned", "individual"], [80, 10, 3, 7])[0]
         city.add("enterprises", id=eid, name=f"{PLACES[e % 12]}{rng.choice(TRADES)}有限公司{e}", kind=kind,
-                 building_id=f"B{b}" if b >= 0 else "", employees=staff, above_scale="是" if staff >= 300 else "否")
-        city.rels["LOCATED_IN"] += b >= 0
+                 building_id=f"B{b}" if b >= 0 else "",
+                 # Half of those in no building are known by their community (shops on a street).
+                 area_id=leaves[e % len(leaves)][0] if b < 0 and e % 2 == 0 else "",
+                 employees=staff, above_scale="是" if staff >= 300 else "否")
+        city.rels["LOCATED_IN"] += b >= 0 or e % 2 == 0
         members = sum(rng.random() < 0.03 for _ in range(min(staff, 4000))) + (rng.random() < 0.15)
         sid = building_place[b][1] if b >= 0 else leaves[e % len(leaves)][1]
         if members >= 3 and rng.random() < 0.85:

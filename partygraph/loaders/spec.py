@@ -66,6 +66,8 @@ FILES: dict[str, FileSpec] = {
             _prop("Enterprise", "name", *_NAME, "企业名称", "单位名称", "企业全称", "组织名称", required=True),
             _prop("Enterprise", "kind", "类型", "企业类型", "单位类型"),
             Column("building_id", refs=("buildings",), rel="LOCATED_IN", aliases=("所在楼宇", "楼宇名称", "所在楼宇名称")),
+            Column("area_id", refs=("areas",), rel="LOCATED_IN",
+                   aliases=("所在区域", "所在社区", "所在街道", "所在园区", "所在商圈")),
             _prop("Enterprise", "employees", "职工人数", "员工人数", "从业人数", "职工数", "员工数"),
             _prop("Enterprise", "above_scale", "是否规上", "规上企业", "四上企业", "是否规上企业", "是否四上企业"),
             _prop("Enterprise", "credit_code", "统一社会信用代码", "信用代码", "社会信用代码"),

@@ -25,7 +25,7 @@ HEADERS = {
     "areas": {"id": "区域编号", "name": "区域名称", "kind": "区域类型", "parent_id": "上级区域"},
     "buildings": {"id": "楼宇编号", "name": "楼宇名称", "area_id": "所在区域", "address": "地址"},
     "enterprises": {"id": "企业编号", "name": "企业名称", "kind": "企业类型", "building_id": "所在楼宇",
-                    "employees": "职工人数", "above_scale": "是否规上企业", "credit_code": "统一社会信用代码"},
+                    "area_id": "所在区域（无楼宇时填）", "employees": "职工人数", "above_scale": "是否规上企业", "credit_code": "统一社会信用代码"},
     "organizations": {"id": "党组织编号", "name": "党组织名称", "level": "党组织类别", "parent_id": "上级党组织",
                       "establishment": "是否建制", "founded": "成立日期", "enterprise_ids": "覆盖单位",
                       "based_in": "依托楼宇或区域"},

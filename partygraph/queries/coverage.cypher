@@ -25,6 +25,25 @@ CALL () {
   UNWIND [b] + areas AS place
   RETURN place, n, org, work
   UNION ALL
+  // Enterprises known only by their area (no building): counted in it and every area above it;
+  // an organization based in an area does not by itself reach them (no work coverage from it).
+  MATCH (x:Area:Partygraph)
+  CALL (x) {
+    OPTIONAL MATCH (e:Enterprise)-[:LOCATED_IN]->(x)
+    WITH CASE WHEN $base = 'all'
+                OR ($base = 'with_members' AND EXISTS { ()-[:WORKS_AT]->(e) })
+                OR ($base = 'min_employees' AND coalesce(e.employees, 0) >= $min_employees)
+              THEN e END AS e
+    WITH e, e IS NOT NULL AND EXISTS { ()-[:COVERS]->(e) } AS org
+    RETURN count(e) AS n,
+           sum(CASE WHEN org THEN 1 ELSE 0 END) AS org,
+           sum(CASE WHEN e IS NOT NULL AND (org OR EXISTS { ()-[:GUIDES]->(e) }) THEN 1 ELSE 0 END) AS work
+  }
+  WITH x, n, org, work WHERE n > 0
+  MATCH (x)-[:PART_OF*0..]->(place:Area)
+  WITH DISTINCT place, x, n, org, work
+  RETURN place, n, org, work
+  UNION ALL
   MATCH (place:Area:Partygraph)
   RETURN place, 0 AS n, 0 AS org, 0 AS work
 }

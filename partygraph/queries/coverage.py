@@ -41,8 +41,8 @@ def _figures(view: View, enterprises: list[str]) -> tuple[int, int, int]:
     for enterprise in enterprises:
         covered = view.has_in(enterprise, "COVERS")
         org += covered
-        work += covered or view.has_in(enterprise, "GUIDES") or any(
-            view.has_in(b, "BASED_IN") for b in view.out(enterprise, "LOCATED_IN"))
+        building = view.building(enterprise)
+        work += covered or view.has_in(enterprise, "GUIDES") or (building is not None and view.has_in(building, "BASED_IN"))
     return len(enterprises), org, work
 
 
@@ -61,9 +61,13 @@ def run(view: View, base: str, min_employees: int, base_label: str) -> list[dict
                for b in view.nodes("Building")}
     buildings_in = {area: [b for b in view.into(area, "PART_OF") if view.props(b)["label"] == "Building"]
                     for area in view.nodes("Area")}
+    # Enterprises known only by their area (no building) count in that area and every area above.
+    direct = {a: [e for e in view.into(a, "LOCATED_IN") if _counted(view, e, base, min_employees)]
+              for a in view.nodes("Area")}
     places = [(b, counted[b]) for b in view.nodes("Building")]
     for area, areas in _areas_below(view).items():
-        places.append((area, [e for a in areas for b in buildings_in[a] for e in counted[b]]))
+        places.append((area, [e for a in areas for b in buildings_in[a] for e in counted[b]]
+                       + [e for a in areas for e in direct[a]]))
     rows = []
     for place, enterprises in places:
         total, org, work = _figures(view, enterprises)

@@ -4,11 +4,13 @@
 // >= 3 found_branch, 1-2 joint_branch (with the joint branches of its building that have room),
 // 0 send_instructor. Parameters: $found_branch_at (3), $joint_max_units (5), the rules' texts, and
 // $ids: only these enterprises (a drawing's), or null for every one.
+// An enterprise known only by its area (no building) has building_id null: an organization based in
+// a whole area does not by itself reach it.
 // Patterns leave out labels the model guarantees (only organizations COVER, only members GUIDE),
 // so that Neo4j checks a node's degree instead of expanding its relationships.
 MATCH (e:Enterprise:Partygraph)
 WHERE ($ids IS NULL OR e.id IN $ids) AND NOT EXISTS { ()-[:COVERS]->(e) }
-OPTIONAL MATCH (e)-[:LOCATED_IN]->(b)
+OPTIONAL MATCH (e)-[:LOCATED_IN]->(b:Building)
 WITH b, collect(e) AS uncovered
 // Joint branches with room depend only on the building: found once per building.
 CALL (b) {

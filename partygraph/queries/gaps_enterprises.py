@@ -55,7 +55,7 @@ def run(view: View, ids: list[str] | None = None) -> list[dict]:
     for enterprise in view.nodes("Enterprise", ids):
         if view.has_in(enterprise, "COVERS"):
             continue
-        building = view.first(view.out(enterprise, "LOCATED_IN"))
+        building = view.building(enterprise)
         work = view.has_in(enterprise, "GUIDES") or (building is not None and view.has_in(building, "BASED_IN"))
         members = full_members(view, enterprise)
         action = action_for(members)

@@ -3,7 +3,8 @@
 // no PARTICIPATES_IN. Lost contact: last_contact more than $lost_after_months months before $as_of.
 // Suggested home (isolated members): the organization covering the employer; else one based in
 // the employer's building; else a joint branch covering another enterprise of that building;
-// else the organization based in the nearest enclosing area. Ties go to the smallest id.
+// else the organization based in the nearest enclosing area. Ties go to the smallest id. An
+// employer known only by its area (no building) starts at that area: based in it, else above it.
 // Candidates are found through the indexes on mobile, registered_at and last_contact.
 // $ids: only these members (a drawing's), or null for every one.
 // In Neo4j Browser: :param as_of => '2026-11-22', :param ids => null (and the other parameters, see
@@ -33,7 +34,7 @@ CALL (b) {
   RETURN min(o.id) AS by_building
 }
 CALL (b, by_building) {
-  WITH b WHERE by_building IS NULL
+  WITH b WHERE by_building IS NULL AND b:Building
   OPTIONAL MATCH (j:Organization {level: 'joint_branch'})-[:COVERS]->(x)-[:LOCATED_IN]->(b)
   WHERE EXISTS { ()-[:COVERS]->(x) }
   RETURN min(j.id) AS by_joint_branch

@@ -57,17 +57,18 @@ def suggested_home(view: View, employer: str | None) -> str | None:
     covering = view.into(employer, "COVERS")
     if covering:
         return view.id(min(covering, key=view.id))
-    building = view.first(view.out(employer, "LOCATED_IN"))
-    if building is None:
+    place = view.first(view.out(employer, "LOCATED_IN"))      # a building, or an area when none is known
+    if place is None:
         return None
-    based = view.into(building, "BASED_IN")
+    based = view.into(place, "BASED_IN")
     if based:
         return view.id(min(based, key=view.id))
-    joint = [org for other in view.into(building, "LOCATED_IN") if other != employer
-             for org in view.into(other, "COVERS") if view.props(org).get("level") == "joint_branch"]
-    if joint:
-        return min(view.id(org) for org in joint)
-    for area in view.ancestors(building, "PART_OF"):
+    if view.props(place)["label"] == "Building":
+        joint = [org for other in view.into(place, "LOCATED_IN") if other != employer
+                 for org in view.into(other, "COVERS") if view.props(org).get("level") == "joint_branch"]
+        if joint:
+            return min(view.id(org) for org in joint)
+    for area in view.ancestors(place, "PART_OF"):
         based = view.into(area, "BASED_IN")
         if based:
             return min(view.id(org) for org in based)

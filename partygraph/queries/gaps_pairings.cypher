@@ -2,7 +2,8 @@
 // partner, with candidates: unpaired government or community organizations (levels $candidate_levels,
 // covering no such enterprise) in the nearest enclosing area that has any.
 // An organization's area: the area it is BASED_IN; else the area of the building it is BASED_IN;
-// else the smallest-id area of the buildings of the enterprises it covers.
+// else the smallest-id area of the enterprises it covers (their building's area, or their own area
+// when they have no building).
 // In Neo4j Browser: :param two_new_kinds => ['non_public', 'social_org'] ; :param candidate_levels => ['branch', 'general_branch']
 CALL () {
   MATCH (c:Organization:Partygraph)
@@ -12,7 +13,9 @@ CALL () {
     OPTIONAL MATCH (c)-[:BASED_IN]->(a1:Area)
     OPTIONAL MATCH (c)-[:BASED_IN]->(:Building)-[:PART_OF]->(a2:Area)
     OPTIONAL MATCH (c)-[:COVERS]->(:Enterprise)-[:LOCATED_IN]->(:Building)-[:PART_OF]->(a3:Area)
-    RETURN coalesce(min(a1.id), min(a2.id), min(a3.id)) AS area_id
+    OPTIONAL MATCH (c)-[:COVERS]->(:Enterprise)-[:LOCATED_IN]->(a4:Area)
+    WITH min(a1.id) AS a1, min(a2.id) AS a2, min(a3.id) AS a3, min(a4.id) AS a4
+    RETURN coalesce(a1, a2, CASE WHEN a4 IS NULL OR a3 < a4 THEN a3 ELSE a4 END) AS area_id
   }
   WITH area_id, c.id AS candidate WHERE area_id IS NOT NULL
   WITH area_id, candidate ORDER BY candidate
@@ -26,7 +29,9 @@ CALL (o) {
   OPTIONAL MATCH (o)-[:BASED_IN]->(a1:Area)
   OPTIONAL MATCH (o)-[:BASED_IN]->(:Building)-[:PART_OF]->(a2:Area)
   OPTIONAL MATCH (o)-[:COVERS]->(:Enterprise)-[:LOCATED_IN]->(:Building)-[:PART_OF]->(a3:Area)
-  RETURN coalesce(min(a1.id), min(a2.id), min(a3.id)) AS area_id
+  OPTIONAL MATCH (o)-[:COVERS]->(:Enterprise)-[:LOCATED_IN]->(a4:Area)
+  WITH min(a1.id) AS a1, min(a2.id) AS a2, min(a3.id) AS a3, min(a4.id) AS a4
+  RETURN coalesce(a1, a2, CASE WHEN a4 IS NULL OR a3 < a4 THEN a3 ELSE a4 END) AS area_id
 }
 // Candidates depend only on the area: looked up once per area.
 WITH by_area, area_id, collect(o) AS unpaired

@@ -17,7 +17,8 @@ def area_of(view: View, org: str) -> str | None:
     steps = (
         [p for p in places if view.props(p)["label"] == "Area"],
         [a for p in places if view.props(p)["label"] == "Building" for a in view.out(p, "PART_OF")],
-        [a for e in view.out(org, "COVERS") for b in view.out(e, "LOCATED_IN") for a in view.out(b, "PART_OF")],
+        [a for e in view.out(org, "COVERS") for p in view.out(e, "LOCATED_IN")
+         for a in (view.out(p, "PART_OF") if view.props(p)["label"] == "Building" else [p])],
     )
     for areas in steps:
         if areas:

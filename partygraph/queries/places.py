@@ -1,5 +1,5 @@
 """What lies in a place, for analyses narrowed to it (``--place``): the enterprises located in a
-building, or in an area through its buildings and every area below it, or the members working
+building, or in an area (directly, or through its buildings) and every area below it, or the members working
 at those enterprises. Both stores answer the same; Neo4j starts from the place's id, not a scan.
 """
 
@@ -17,6 +17,8 @@ OPTIONAL MATCH (a:Area:Partygraph {id: $place})
 OPTIONAL MATCH (b:Building:Partygraph {id: $place})
 WITH a, b, COLLECT {
   MATCH (a)<-[:PART_OF*0..]-(:Area)<-[:PART_OF]-(:Building)<-[:LOCATED_IN]-(e:Enterprise) RETURN e
+  UNION
+  MATCH (a)<-[:PART_OF*0..]-(:Area)<-[:LOCATED_IN]-(e:Enterprise) RETURN e
   UNION
   MATCH (b)<-[:LOCATED_IN]-(e:Enterprise) RETURN e
 } AS enterprises
@@ -51,7 +53,7 @@ def _embedded(view: View, place: str, label: str) -> tuple[int, int, list[str]]:
         seen = seen | level
     buildings = [building] if is_building else []
     buildings += [b for a in seen for b in view.into(a, "PART_OF") if view.props(b)["label"] == "Building"]
-    found = [e for b in buildings for e in view.into(b, "LOCATED_IN")]
+    found = [e for place in buildings + sorted(seen) for e in view.into(place, "LOCATED_IN")]
     if label == "Member":
         found = [m for e in found for m in view.into(e, "WORKS_AT")]
     return is_area, is_building, [view.id(key) for key in found]

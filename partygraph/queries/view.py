@@ -49,6 +49,10 @@ class View:
     def has_out(self, key: str, rel: str) -> bool:
         return any(rel in keys for keys in self.graph._succ[key].values())
 
+    def building(self, enterprise: str) -> str | None:
+        """The building an enterprise is located in (``None`` when it is known only by its area)."""
+        return self.first([p for p in self.out(enterprise, "LOCATED_IN") if self.graph.nodes[p]["label"] == "Building"])
+
     def id(self, key: str | None) -> str | None:
         return None if key is None else self.graph.nodes[key]["id"]
 

@@ -88,7 +88,7 @@ def test_a_filled_template_loads_exactly(tmp_path):
     book = load_workbook(path)
     book["党组织设置情况"].append(["O1", "城东街道党工委", "党工委", None, "是", "2013-06-20", None, None])
     book["党组织设置情况"].append(["O2", "恒达物流有限公司党支部", "党支部", "城东街道党工委", None, None, "恒达物流有限公司"])
-    book["企业名录"].append(["E1", "恒达物流有限公司", "非公企业", None, 120, "√", None])
+    book["企业名录"].append(["E1", "恒达物流有限公司", "非公企业", None, None, 120, "√", None])
     book["党员花名册"].append(["M1", "王秋香", "正式党员", "恒达物流有限公司党支部", "恒达物流有限公司", None, None,
                           None, "2001年7月1日", "2026.10.15", "恒达物流有限公司党支部"])
     book.save(path)
@@ -243,3 +243,17 @@ def test_validate_speaks_chinese_by_default(tmp_path):
     english = subprocess.run([sys.executable, "-m", "partygraph", "--lang", "en", "validate", str(tmp_path / "台账.xlsx")],
                              capture_output=True, text=True, env=env)
     assert "header: row 4" in english.stdout
+
+
+def test_enterprises_placed_by_area_and_those_in_no_place(tmp_path):
+    folder = csv_folder(tmp_path, areas="id,name,kind\nC,城东社区,社区\n",
+                        buildings="id,name,area_id\nB1,一号楼,C\n",
+                        enterprises="id,name,所在楼宇,所在社区\nE1,甲,B1,\nE2,乙,,城东社区\nE3,丙,B1,C\nE4,丁,,\n",
+                        organizations="id,name,level\nO1,党委,党委\n", members="id,name\nM1,a\n")
+    report = validate_dataset(folder)
+    assert ("LOCATED_IN", "Enterprise:E2", "Area:C") in report.data.rels
+    assert ("LOCATED_IN", "Enterprise:E3", "Area:C") not in report.data.rels
+    warnings = {(p.row, p.column): p.message for p in report.warnings}
+    assert "the building places it" in warnings[(4, "所在社区")]
+    assert "1 enterprises have neither a building nor an area" in warnings[(None, None)]
+    assert warnings[(None, None)].endswith(": E4")

@@ -37,10 +37,12 @@ class Build:
             self.data.add_rel("PART_OF", "Building", id, "Area", area)
         return self
 
-    def enterprise(self, id, building=None, employees=None, kind="non_public"):
+    def enterprise(self, id, building=None, employees=None, kind="non_public", area=None):
         self.data.add_node("Enterprise", {"id": id, "name": f"企业{id}", "kind": kind, "employees": employees})
         if building:
             self.data.add_rel("LOCATED_IN", "Enterprise", id, "Building", building)
+        if area:
+            self.data.add_rel("LOCATED_IN", "Enterprise", id, "Area", area)
         return self
 
     def org(self, id, level="branch", parent=None, covers=(), based_in=None):

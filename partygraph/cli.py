@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .errors import PartygraphError
-from .i18n import _, language_from, set_language
+from .i18n import N_, _, language_from, set_language
 
 # Help texts are made when the commands are defined, so the language is chosen first.
 set_language(language_from())
@@ -54,11 +54,16 @@ def _open(store_path: str | None, neo4j_uri: str | None):
     return open_store(store_path=store_path, neo4j_uri=neo4j_uri)
 
 
-def _counts_rows(counts: dict[str, int]) -> list[dict]:
+def _counts_rows(counts: dict[str, int], for_people: bool = False) -> list[dict]:
+    """Nodes per label and relationships per type; ``for_people``: in the user's language."""
     from .graph.model import LABELS
+    from .output import LABEL_WORDS
 
-    return [{"kind": "node" if name in LABELS else "relationship", "name": name, "count": count}
-            for name, count in counts.items()]
+    kinds = {True: N_("node"), False: N_("relationship")}
+    if for_people:
+        return [{"kind": _(kinds[name in LABELS]), "name": _(LABEL_WORDS[name]), "count": count}
+                for name, count in counts.items()]
+    return [{"kind": kinds[name in LABELS], "name": name, "count": count} for name, count in counts.items()]
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
@@ -150,7 +155,7 @@ def template(out: Path) -> None:
 def stats(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
     from .output import render
 
-    click.echo(render(_counts_rows(_open(store_path, neo4j_uri).counts()), fmt))
+    click.echo(render(_counts_rows(_open(store_path, neo4j_uri).counts(), for_people=fmt == "table"), fmt))
 
 
 @main.command(help=_("Write a synthetic city dataset (CSV files in OUT); the same seed gives the same bytes."))
@@ -161,7 +166,10 @@ def generate(out: Path, enterprises: int, seed: int) -> None:
     from .loaders.generate import generate_city
 
     counts = generate_city(out, enterprises=enterprises, seed=seed)
-    click.echo(f"Wrote {out}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if k[0].isupper() and v))
+    from .output import LABEL_WORDS
+
+    click.echo(_("Wrote {path}").format(path=out) + ": "
+               + ", ".join(f"{v} {_(LABEL_WORDS.get(k, k))}" for k, v in counts.items() if k[0].isupper() and v))
 
 
 #: Columns shown in tables (JSON and CSV carry every column); rule texts are listed below the table.
@@ -187,11 +195,11 @@ def report(name: str, rows: list[dict], fmt: str, limit: int | None = None) -> s
     shown = rows[:limit] if limit else rows
     lines = [render(shown, "table", TABLE_COLUMNS[name])]
     if len(shown) < len(rows):
-        lines.append(f"… and {len(rows) - len(shown)} more")
+        lines.append(_("… and {count} more").format(count=len(rows) - len(shown)))
     if name == "coverage" and rows:
-        lines.append(f"base: {rows[0]['base']} (rates count the enterprises of this base; see --base)")
+        lines.append(_("base: {base} (rates count the enterprises of this base; see --base)").format(base=rows[0]["base"]))
     rules = sorted({part for row in rows for part in (row.get("rule") or "").split(SEPARATOR) if part})
-    lines += [f"rule: {rule}" for rule in rules]
+    lines += [_("rule: {rule}").format(rule=rule) for rule in rules]
     return "\n".join(lines)
 
 
@@ -263,8 +271,8 @@ def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nod
 
     drawing = draw_page(_open(store_path, neo4j_uri), out, scope=scope, depth=depth, view=view,
                         max_nodes=max_nodes, as_of=as_of)
-    click.echo(f"Wrote {drawing.path}: {drawing.nodes} nodes, {drawing.edges} relationships, "
-               f"{drawing.gaps} gaps marked")
+    click.echo(_("Wrote {path}: {nodes} nodes, {edges} relationships, {gaps} gaps marked").format(
+        path=drawing.path, nodes=drawing.nodes, edges=drawing.edges, gaps=drawing.gaps))
 
 
 @main.command("export", help=_("Export for research (Gephi, networkx, R, igraph); members pseudonymized unless --no-pseudonymize. The pseudonym key comes from PARTYGRAPH_PSEUDONYM_KEY; without it a new key is made and shown once, so that a later export can use it and be linked to this one."))
@@ -279,13 +287,14 @@ def export_command(store_path, neo4j_uri, fmt: str, out: Path, scope, depth: int
     from .export.pseudonym import KEY_VARIABLE
 
     if real:
-        click.echo("partygraph: warning: exporting members' real names, ids and dates (--no-pseudonymize)", err=True)
+        click.echo(_("partygraph: warning: exporting members' real names, ids and dates (--no-pseudonymize)"), err=True)
     done = export(_open(store_path, neo4j_uri), fmt, out, pseudonymize=not real, scope=scope, depth=depth)
     if done.new_key:
-        click.echo(f"partygraph: new pseudonym key {done.new_key} (set {KEY_VARIABLE} to it to link later exports; "
-                   f"keep it private)", err=True)
-    click.echo(f"Wrote {done.path}: {done.nodes} nodes, {done.edges} relationships"
-               + (", members pseudonymized" if done.pseudonymized else ", REAL member data"))
+        click.echo(_("partygraph: new pseudonym key {key} (set {variable} to it to link later exports; "
+                     "keep it private)").format(key=done.new_key, variable=KEY_VARIABLE), err=True)
+    click.echo(_("Wrote {path}: {nodes} nodes, {edges} relationships").format(path=done.path, nodes=done.nodes,
+                                                                             edges=done.edges)
+               + (_(", members pseudonymized") if done.pseudonymized else _(", REAL member data")))
 
 
 @main.group(help=_("Network analyses computed with networkx."))
@@ -307,9 +316,10 @@ def analyze_pairings(store_path, neo4j_uri, fmt: str) -> None:
     paired = [r for r in rows if r["degree"]]
     components = len({r["component"] for r in paired})
     click.echo(render(paired, "table", COLUMNS))
-    click.echo(f"{len(paired)} paired organizations in {components} component(s); "
-               f"{sum(r['cut_point'] for r in rows)} cut point(s); {len(rows) - len(paired)} organizations with no "
-               f"partner (listed with --format json or csv)")
+    click.echo(_("{paired} paired organizations in {components} component(s); {cuts} cut point(s); {unpaired} "
+                 "organizations with no partner (listed with --format json or csv)").format(
+        paired=len(paired), components=components, cuts=sum(r["cut_point"] for r in rows),
+        unpaired=len(rows) - len(paired)))
 
 
 @main.command(help=_("Print the Cypher of analysis NAME, ready for Neo4j Browser (quote the name)."))
@@ -326,16 +336,18 @@ def demo() -> None:
     from .output import table
 
     result = run_demo(Path.cwd())
-    click.echo(f"Loaded the seed-case dataset into {result.store.path}")
-    click.echo(table(_counts_rows(result.counts)))
+    click.echo(_("Loaded the seed-case dataset into {path}").format(path=result.store.path))
+    click.echo(table(_counts_rows(result.counts, for_people=True)))
     store = f"--store {result.store.path.name}"
     for title, command, rows in result.reports:
-        click.echo(f"\n== {title} (all of it: partygraph {command} {store}) ==")
+        click.echo("\n== " + _("{title} (all of it: partygraph {command} {store})").format(
+            title=_(title), command=command, store=store) + " ==")
         click.echo(report(command.split(" --")[0], rows, "table", limit=10))
-    click.echo(f"\nFor Gephi (members pseudonymized): {result.gexf.path}")
-    click.echo(f"Drawing of {result.drawing_scope}: {result.drawing.path} (open it in a browser; it needs no internet)")
-    click.echo(f"Explore further: partygraph check {store}; partygraph gaps pairings {store}; "
-               f"partygraph draw {store} --scope YK-C --out yongkang.html")
+    click.echo("\n" + _("For Gephi (members pseudonymized): {path}").format(path=result.gexf.path))
+    click.echo(_("Drawing of {scope}: {path} (open it in a browser; it needs no internet)").format(
+        scope=_(result.drawing_scope), path=result.drawing.path))
+    click.echo(_("Explore further: {commands}").format(commands=f"partygraph check {store}; partygraph gaps pairings "
+                                                               f"{store}; partygraph draw {store} --scope YK-C --out yongkang.html"))
 
 
 if __name__ == "__main__":

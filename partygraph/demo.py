@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from .graph.embedded import EmbeddedStore
+from .i18n import N_, _
 from .loaders import load_dataset
 
 DEMO_STORE = "partygraph-demo.pgstore"
@@ -23,7 +24,7 @@ def seed_cases_path() -> Path:
     checkout = Path(__file__).resolve().parent.parent / "examples" / "seed-cases"
     if checkout.is_dir():
         return checkout
-    raise FileNotFoundError("the seed-case dataset is missing from this installation")
+    raise FileNotFoundError(_("the seed-case dataset is missing from this installation"))
 
 
 @dataclass
@@ -45,10 +46,10 @@ def run_demo(directory: str | Path = ".") -> DemoResult:
     store.replace(data)
     areas = [row for row in run_analysis(store, "coverage", base="with_members") if row["place_label"] == "Area"]
     reports = [
-        ("Enterprises no organization covers, most urgent first", "gaps enterprises",
+        (N_("Enterprises no organization covers, most urgent first"), "gaps enterprises",
          run_analysis(store, "gaps enterprises")),
-        ("Isolated mobile and lost-contact members", "gaps members", run_analysis(store, "gaps members")),
-        ("Coverage per area, counting enterprises with members", "coverage --base with_members", areas),
+        (N_("Isolated mobile and lost-contact members"), "gaps members", run_analysis(store, "gaps members")),
+        (N_("Coverage per area, counting enterprises with members"), "coverage --base with_members", areas),
     ]
     from .viz import draw
 
@@ -57,5 +58,5 @@ def run_demo(directory: str | Path = ".") -> DemoResult:
     drawing = draw(store, Path(directory) / DEMO_DRAWING, scope=DEMO_SCOPE, depth=2)
     # The demo's export uses a fixed key: the seed cases' members are invented, and the demo must not print a secret.
     gexf = export(store, "gexf", Path(directory) / DEMO_GEXF, key=b"partygraph-demo")
-    return DemoResult(store, data.counts(), reports, drawing, "CBD金融中心 (CBD-FIN) in 阅海湾中央商务区, two steps out",
+    return DemoResult(store, data.counts(), reports, drawing, N_("CBD金融中心 (CBD-FIN) in 阅海湾中央商务区, two steps out"),
                       gexf)

@@ -31,7 +31,7 @@ def test_every_message_in_the_code_has_a_chinese_translation():
 def test_translations_keep_every_placeholder():
     for message in catalogue():
         if message.id:
-            assert set(re.findall(r"\{\w+\}", message.id)) == set(re.findall(r"\{\w+\}", message.string)), message.id
+            assert set(re.findall(r"\{[^{}]+\}", message.id)) == set(re.findall(r"\{[^{}]+\}", message.string)), message.id
 
 
 def test_the_shipped_mo_is_compiled_from_the_po():
@@ -50,3 +50,15 @@ def test_help_is_chinese_by_default_and_english_on_request():
     variable = subprocess.run([sys.executable, "-m", "partygraph", "load", "--help"], capture_output=True, text=True,
                               env={**env, "PARTYGRAPH_LANG": "en"})
     assert "Replace the store's content" in variable.stdout
+
+
+def test_library_errors_and_reports_are_chinese_by_default(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PARTYGRAPH_LANG"}
+    missing = subprocess.run([sys.executable, "-m", "partygraph", "stats", "--store", str(tmp_path / "none.pgstore")],
+                             capture_output=True, text=True, env=env)
+    assert missing.returncode == 1 and "处没有库；请先运行 'partygraph load DATASET'" in missing.stderr
+    demo = subprocess.run([sys.executable, "-m", "partygraph", "demo"], capture_output=True, text=True, env=env,
+                          cwd=tmp_path)
+    assert demo.returncode == 0
+    assert "未实现组织覆盖的企业" in demo.stdout and "正式党员数" in demo.stdout and "依据：" in demo.stdout
+    assert "节点  党组织" in demo.stdout           # the counts table names kinds and labels in Chinese

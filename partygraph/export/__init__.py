@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
+from ..i18n import _
 from .pseudonym import Pseudonymizer, key_from_environment
 from .table import export_graph
 from .writers import WRITERS
@@ -37,7 +38,7 @@ def export(store, fmt: str, out: str | Path, pseudonymize: bool = True, scope: s
            depth: int = 2, key: bytes | None = None) -> Export:
     """Write the store's graph (or a scoped part) in ``fmt``; members pseudonymized unless told not to."""
     if fmt not in WRITERS:
-        raise UsageError(f"--format expects one of {', '.join(FORMATS)}, not {fmt!r}")
+        raise UsageError(_("--format expects one of {allowed}, not {given!r}").format(allowed=", ".join(FORMATS), given=fmt))
     new_key = None
     pseudonymizer = None
     if pseudonymize:

@@ -22,6 +22,7 @@ import networkx as nx
 from ..errors import StoreError
 from ..files import atomic_write
 from ..gcpause import paused_gc
+from ..i18n import _
 from .data import GraphData
 from .model import LABELS, RELATIONSHIPS
 
@@ -49,10 +50,10 @@ def to_document(data: GraphData) -> dict:
 def check_document(doc: object, where: str) -> None:
     """Refuse what is not a store this version of partygraph reads."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise StoreError(f"{where} is not a partygraph store")
+        raise StoreError(_("{where} is not a partygraph store").format(where=where))
     if doc.get("version") != VERSION:
-        raise StoreError(f"{where} is a partygraph store of version {doc.get('version')}; "
-                         f"this partygraph reads version {VERSION}")
+        raise StoreError(_("{where} is a partygraph store of version {found}; this partygraph reads version "
+                           "{version}").format(where=where, found=doc.get("version"), version=VERSION))
 
 
 def from_document(doc: dict) -> GraphData:
@@ -116,7 +117,7 @@ class EmbeddedStore:
         self._opened: tuple[tuple[int, int, int], nx.MultiDiGraph] | None = None
 
     def describe(self) -> str:
-        return f"embedded store {self.path}"
+        return _("embedded store {path}").format(path=self.path)
 
     def replace(self, data: GraphData, progress: bool = False) -> None:
         """Write the graph in place of the store's content, all at once or not at all."""
@@ -126,12 +127,12 @@ class EmbeddedStore:
 
     def _document(self) -> dict:
         if not self.path.exists():
-            raise StoreError(f"there is no store at {self.path}; run 'partygraph load DATASET' first")
+            raise StoreError(_("there is no store at {path}; run 'partygraph load DATASET' first").format(path=self.path))
         try:
             with open(self.path, encoding="utf-8") as handle:
                 doc = json.load(handle)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise StoreError(f"cannot read the store {self.path}: {exc}") from exc
+            raise StoreError(_("cannot read the store {path}: {reason}").format(path=self.path, reason=exc)) from exc
         check_document(doc, str(self.path))
         return doc
 
@@ -139,7 +140,7 @@ class EmbeddedStore:
         try:
             return convert(doc)
         except (KeyError, TypeError, IndexError, ValueError) as exc:
-            raise StoreError(f"{self.path} is damaged: {exc!r}") from exc
+            raise StoreError(_("{path} is damaged: {reason}").format(path=self.path, reason=repr(exc))) from exc
 
     def read(self) -> GraphData:
         with paused_gc():

@@ -16,6 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from typing import Iterable, Iterator
 
 from ..errors import Neo4jConnectionError, StoreError
+from ..i18n import _
 from .data import GraphData
 from .model import LABELS, RELATIONSHIPS, split_key
 
@@ -83,7 +84,7 @@ class Neo4jStore:
         return cls(uri, auth, os.environ.get("NEO4J_DATABASE"))
 
     def describe(self) -> str:
-        return f"Neo4j {self.uri}, database {self.database}"
+        return _("Neo4j {uri}, database {database}").format(uri=self.uri, database=self.database)
 
     # -- connection -------------------------------------------------------------------------
 
@@ -96,33 +97,37 @@ class Neo4jStore:
         import neo4j
         from neo4j import exceptions as ex
 
-        where = f"Neo4j at {self.uri}"
+        where = _("Neo4j at {uri}").format(uri=self.uri)
         if self.uri.split("://")[0].lower() not in SCHEMES:
-            raise Neo4jConnectionError(f"{self.uri} is not a Neo4j URI; expected neo4j://host:7687, "
-                                       f"neo4j+s://… (Aura) or bolt://host:7687")
+            raise Neo4jConnectionError(_("{uri} is not a Neo4j URI; expected neo4j://host:7687, "
+                                         "neo4j+s://… (Aura) or bolt://host:7687").format(uri=self.uri))
         try:
             driver = neo4j.GraphDatabase.driver(self.uri, auth=self.auth, notifications_min_severity="OFF")
         except (ex.ConfigurationError, ValueError) as exc:
-            raise Neo4jConnectionError(f"{self.uri} is not a Neo4j URI ({exc}); expected e.g. neo4j://host:7687") from exc
+            raise Neo4jConnectionError(_("{uri} is not a Neo4j URI ({reason}); expected e.g. neo4j://host:7687").format(
+                uri=self.uri, reason=exc)) from exc
         try:
             driver.verify_connectivity()
-            records, _, _ = driver.execute_query(
+            records, _summary, _keys = driver.execute_query(
                 "CALL dbms.components() YIELD name, versions RETURN versions[0] AS version",
                 database_=self.database, routing_=neo4j.RoutingControl.READ)
         except ex.AuthError as exc:
             driver.close()
             user = self.auth[0] if self.auth else "(none)"
             raise Neo4jConnectionError(
-                f"{where} refused the credentials (user {user}, password from NEO4J_PASSWORD)") from exc
+                _("{where} refused the credentials (user {user}, password from NEO4J_PASSWORD)").format(
+                    where=where, user=user)) from exc
         except ex.ClientError as exc:
             driver.close()
             if "DatabaseNotFound" in (exc.code or ""):
                 raise Neo4jConnectionError(
-                    f"{where} has no database named {self.database} (set by NEO4J_DATABASE)") from exc
+                    _("{where} has no database named {database} (set by NEO4J_DATABASE)").format(
+                        where=where, database=self.database)) from exc
             raise Neo4jConnectionError(f"{where}: {exc.message}") from exc
         except (ex.ServiceUnavailable, ex.DriverError, OSError) as exc:
             driver.close()
-            raise Neo4jConnectionError(f"cannot reach {where}: is the server running and the address right? ({exc})") from exc
+            raise Neo4jConnectionError(_("cannot reach {where}: is the server running and the address right? "
+                                         "({reason})").format(where=where, reason=exc)) from exc
         version = records[0]["version"] if records else "0"
         self._check_version(version)
         return driver
@@ -132,7 +137,8 @@ class Neo4jStore:
         if parts < MIN_VERSION:
             self.close()
             needed = ".".join(map(str, MIN_VERSION))
-            raise Neo4jConnectionError(f"Neo4j at {self.uri} is version {version}; partygraph needs {needed} or newer")
+            raise Neo4jConnectionError(_("Neo4j at {uri} is version {version}; partygraph needs {needed} or newer").format(
+                uri=self.uri, version=version, needed=needed))
 
     def close(self) -> None:
         if self._driver is not None:
@@ -197,8 +203,9 @@ class Neo4jStore:
         rows = self.run(f"MATCH (n) WHERE ({labels}) AND NOT n:{MARKER} RETURN count(n) AS foreign")
         if rows and rows[0]["foreign"]:
             raise StoreError(
-                f"database {self.database} at {self.uri} already holds {rows[0]['foreign']} node(s) with partygraph's "
-                f"labels that partygraph did not write; use another database (NEO4J_DATABASE) so they stay untouched")
+                _("database {database} at {uri} already holds {count} node(s) with partygraph's labels that "
+                  "partygraph did not write; use another database (NEO4J_DATABASE) so they stay untouched").format(
+                    database=self.database, uri=self.uri, count=rows[0]["foreign"]))
 
     def _ensure_schema(self) -> None:
         for label in LABELS:
@@ -269,9 +276,11 @@ class Neo4jStore:
         rows = self.run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) RETURN m.state AS state")
         state = rows[0]["state"] if rows else None
         if state is None:
-            raise StoreError(f"{self.describe()} holds no partygraph data; run 'partygraph load DATASET --neo4j ...' first")
+            raise StoreError(_("{store} holds no partygraph data; run 'partygraph load DATASET --neo4j ...' first").format(
+                store=self.describe()))
         if state != "complete":
-            raise StoreError(f"the last load into {self.describe()} did not finish; run 'partygraph load' again")
+            raise StoreError(_("the last load into {store} did not finish; run 'partygraph load' again").format(
+                store=self.describe()))
 
     def read(self) -> GraphData:
         """The whole partygraph graph (for comparisons and exports)."""

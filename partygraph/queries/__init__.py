@@ -14,6 +14,7 @@ from types import ModuleType
 
 from ..errors import UsageError
 from ..gcpause import paused_gc
+from ..i18n import _
 from .view import View
 
 
@@ -53,7 +54,7 @@ def run_analysis(store, name: str, place: str | None = None, **options) -> list[
     those located or working there."""
     analysis = ANALYSES.get(name)
     if analysis is None:
-        raise UsageError(f"no analysis named {name!r}; there are: {', '.join(sorted(ANALYSES))}")
+        raise UsageError(_("no analysis named {name!r}; there are: {names}").format(name=name, names=", ".join(sorted(ANALYSES))))
     code = analysis.code()
     if place is not None:
         options = {**options, "ids": _ids_in_place(store, name, code, place, options)}
@@ -75,9 +76,9 @@ def _ids_in_place(store, name: str, code: ModuleType, place: str, options: dict)
     from .places import ids_in
 
     if not hasattr(code, "SUBJECT"):
-        raise UsageError(f"{name} cannot be narrowed to a place")
+        raise UsageError(_("{name} cannot be narrowed to a place").format(name=name))
     if options.get("ids") is not None:
-        raise UsageError("give ids or a place, not both")
+        raise UsageError(_("give ids or a place, not both"))
     return ids_in(store, place, code.SUBJECT)
 
 

@@ -7,6 +7,7 @@ says which: ``all``, ``with_members`` or ``min_employees:N``.
 from __future__ import annotations
 
 from ..errors import UsageError
+from ..i18n import _
 from .view import View
 
 PARAMETERS: dict = {}
@@ -20,12 +21,12 @@ def options(base: str = "all") -> dict:
     >>> options("min_employees:10")
     {'base': 'min_employees', 'min_employees': 10, 'base_label': 'min_employees:10'}
     """
-    kind, _, number = base.partition(":")
+    kind, _colon, number = base.partition(":")
     if kind in ("all", "with_members") and not number:
         return {"base": kind, "min_employees": 0, "base_label": kind}
     if kind == "min_employees" and number.isdigit():
         return {"base": kind, "min_employees": int(number), "base_label": f"min_employees:{int(number)}"}
-    raise UsageError(f"--base expects all, with_members or min_employees:N, not {base!r}")
+    raise UsageError(_("--base expects all, with_members or min_employees:N, not {given!r}").format(given=base))
 
 
 def _counted(view: View, enterprise: str, base: str, min_employees: int) -> bool:

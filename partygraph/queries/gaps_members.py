@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Iterable
 
 from ..errors import UsageError
+from ..i18n import _
 from . import rules
 from .view import View, id_list
 
@@ -37,7 +38,7 @@ def iso_date(day: str | dt.date | None) -> str:
     try:
         return dt.date.fromisoformat(str(day)).isoformat()
     except ValueError as exc:
-        raise UsageError(f"--as-of expects a date such as 2026-11-22, not {day!r}") from exc
+        raise UsageError(_("--as-of expects a date such as 2026-11-22, not {given!r}").format(given=day)) from exc
 
 
 def months_before(day: dt.date, months: int) -> dt.date:

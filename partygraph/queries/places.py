@@ -6,6 +6,7 @@ at those enterprises. Both stores answer the same; Neo4j starts from the place's
 from __future__ import annotations
 
 from ..errors import UsageError
+from ..i18n import _
 from ..graph.model import node_key
 from .view import View
 
@@ -37,9 +38,10 @@ def ids_in(store, place: str, label: str) -> list[str]:
         row = store.run(CYPHER, place=place, label=label)[0]
         areas, buildings, ids = row["areas"], row["buildings"], row["ids"]
     if areas + buildings == 0:
-        raise UsageError(f"no area or building has the id {place!r}")
+        raise UsageError(_("no area or building has the id {given!r}").format(given=place))
     if areas and buildings:
-        raise UsageError(f"{place!r} is the id of an area and of a building; partygraph cannot tell which is meant")
+        raise UsageError(_("{given!r} is the id of an area and of a building; partygraph cannot tell which is meant").format(
+            given=place))
     return sorted(set(ids))
 
 

@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 import networkx as nx
 
 from ..errors import UsageError
+from ..i18n import _
 from ..graph.model import node_key
 
 
@@ -78,5 +79,5 @@ def id_list(ids: Iterable[str] | None) -> list[str] | None:
     if ids is None:
         return None
     if isinstance(ids, str):
-        raise UsageError(f"ids expects a list of ids, not the text {ids!r}")
+        raise UsageError(_("ids expects a list of ids, not the text {given!r}").format(given=ids))
     return sorted(set(ids))

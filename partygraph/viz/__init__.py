@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
+from ..i18n import _
 from ..graph.data import GraphData
 from ..graph.model import node_key, split_key
 from . import layout
@@ -51,7 +52,7 @@ def positions_for(sub: Subgraph, view: str) -> dict[str, tuple[float, float]]:
         parent = {source: target for (rel, source, target) in sub.data.rels if rel == "SUBORDINATE_TO"}
         return layout.tree(keys, parent)
     adjacency: dict[str, list[str]] = {key: [] for key in keys}
-    for _, source, target in sub.data.rels:
+    for _type, source, target in sub.data.rels:
         adjacency[source].append(target)
         adjacency[target].append(source)
     for key in adjacency:
@@ -63,7 +64,7 @@ def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view:
          max_nodes: int = DEFAULT_MAX_NODES, as_of: str | None = None) -> Drawing:
     """Write a drawing of the store (or of what is within ``depth`` steps of ``scope``) to ``out``."""
     if depth < 0:
-        raise UsageError("--depth must be 0 or more")
+        raise UsageError(_("--depth must be 0 or more"))
     if store.kind == "embedded":
         sub = from_networkx(store.networkx(), view, scope, depth, max_nodes)
     else:

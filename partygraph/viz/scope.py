@@ -10,6 +10,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
+from ..i18n import _
 from ..graph.data import GraphData
 from ..graph.model import node_key, split_key
 
@@ -25,10 +26,11 @@ SCOPE_LABELS = ("Area", "Building", "Organization", "Enterprise")
 
 class TooLarge(UsageError):
     def __init__(self, count: int, limit: int, scope: str | None) -> None:
-        hint = ("pass --scope with an area, building, organization or enterprise id" if scope is None
-                else "choose a smaller --scope (a building or an organization), a smaller --depth")
-        super().__init__(f"the drawing would have more than {limit} nodes (at least {count}); {hint}, "
-                         f"a narrower --view (hierarchy, pairings), or raise --max-nodes")
+        hint = (_("pass --scope with an area, building, organization or enterprise id") if scope is None
+                else _("choose a smaller --scope (a building or an organization), a smaller --depth"))
+        super().__init__(_("the drawing would have more than {limit} nodes (at least {count}); {hint}, "
+                           "a narrower --view (hierarchy, pairings), or raise --max-nodes").format(
+                             limit=limit, count=count, hint=hint))
 
 
 @dataclass
@@ -40,20 +42,21 @@ class Subgraph:
 
 def _check_view(view: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if view not in VIEWS:
-        raise UsageError(f"--view expects one of {', '.join(VIEWS)}, not {view!r}")
+        raise UsageError(_("--view expects one of {allowed}, not {given!r}").format(allowed=", ".join(VIEWS), given=view))
     return VIEWS[view]
 
 
 def resolve_scope(scope: str, has: callable) -> str:
     """The node key of ``scope`` (an id, or ``Label:id``); ``has(key)`` says whether a node exists."""
-    label, _, rest = scope.partition(":")
+    label, _colon, rest = scope.partition(":")
     if label in SCOPE_LABELS and rest and has(scope):
         return scope
     found = [node_key(label, scope) for label in SCOPE_LABELS if has(node_key(label, scope))]
     if not found:
-        raise UsageError(f"no area, building, organization or enterprise has the id {scope!r}")
+        raise UsageError(_("no area, building, organization or enterprise has the id {given!r}").format(given=scope))
     if len(found) > 1:
-        raise UsageError(f"{scope!r} is the id of more than one node ({', '.join(found)}); say which, e.g. --scope {found[0]}")
+        raise UsageError(_("{given!r} is the id of more than one node ({found}); say which, e.g. --scope {first}").format(
+            given=scope, found=", ".join(found), first=found[0]))
     return found[0]
 
 
@@ -61,7 +64,7 @@ def from_networkx(graph, view: str, scope: str | None, depth: int, max_nodes: in
     labels, types = _check_view(view)
     center = resolve_scope(scope, graph.has_node) if scope else None
     if center is not None and graph.nodes[center]["label"] not in labels:
-        raise UsageError(f"{center} is not part of the {view} view; try --view structure")
+        raise UsageError(_("{center} is not part of the {view} view; try --view structure").format(center=center, view=view))
 
     def neighbours(key: str):
         for other, keys in list(graph._succ[key].items()) + list(graph._pred[key].items()):
@@ -125,12 +128,12 @@ def from_neo4j(store, view: str, scope: str | None, depth: int, max_nodes: int) 
                 data.add_node(label, _from_neo4j(row["p"]))
     else:
         if split_key(center)[0] not in labels:
-            raise UsageError(f"{center} is not part of the {view} view; try --view structure")
+            raise UsageError(_("{center} is not part of the {view} view; try --view structure").format(center=center, view=view))
         label, node_id = split_key(center)
         data.add_node(label, _from_neo4j(store.run(f"MATCH (n:{label}:{MARKER} {{id: $id}}) RETURN properties(n) AS p",
                                                    id=node_id)[0]["p"]))
         frontier = [center]
-        for _ in range(depth):
+        for _level in range(depth):
             found = _step(store, frontier, labels, types, data)
             count = sum(len(v) for v in data.nodes.values())
             if count > max_nodes:

@@ -112,12 +112,29 @@ class _Mess:
         return header, body
 
 
+#: Sheets whose header an office splits over two rows: the first columns keep their text in the
+#: upper row (merged down), the rest sit under one group heading (merged across).
+TWO_ROW_HEADERS = {"organizations": (5, "组建及覆盖情况")}
+
+
+def _header_rows(name: str, header: list[str]) -> list[list[object]]:
+    """The header as one row after a blank one, or as two rows (see :data:`TWO_ROW_HEADERS`)."""
+    width = len(header)
+    if name not in TWO_ROW_HEADERS or width <= TWO_ROW_HEADERS[name][0]:
+        return [[None] * width, header]
+    single, group = TWO_ROW_HEADERS[name]
+    upper = header[:single] + [group] + [None] * (width - single - 1)
+    lower = [None] * single + header[single:]
+    return [upper, lower]
+
+
 def _layout(name: str, header: list[str], body: list[list[object]], part: str = "") -> list[list[object]]:
-    """The rows of one sheet as an office lays it out, data rows in the middle."""
+    """The rows of one sheet as an office lays it out: title, 填报单位 line, header ending on row 4,
+    the data, a 合计 row and notes."""
     width = len(header)
     rows: list[list[object]] = [[f"城东街道{TITLES[name]}{part}"] + [None] * (width - 1),
                                 ["填报单位：城东街道党工委（盖章）", None, None, "填报日期：2026年10月31日"] + [None] * (width - 4),
-                                [None] * width, header]
+                                *_header_rows(name, header)]
     rows += body
     rows.append(["合计", f"{len(body)}"] + [None] * (width - 2))
     rows.append(["注：1. 本表由各社区党组织填报，街道党工委汇总。"] + [None] * (width - 1))
@@ -171,6 +188,11 @@ def _write_workbook(out: Path, sheets) -> None:
         width = len(rows[3])
         sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
         sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center")
+        if rows[2][0] is not None:                       # a two-row header: merge as offices do
+            single = next(i for i, v in enumerate(rows[3]) if v is not None)
+            for column in range(1, single + 1):
+                sheet.merge_cells(start_row=3, start_column=column, end_row=4, end_column=column)
+            sheet.merge_cells(start_row=3, start_column=single + 1, end_row=3, end_column=width)
         for column in range(1, width + 1):
             sheet.cell(row=4, column=column).alignment = Alignment(wrap_text=True)
     with atomic_write(out, mode="wb") as handle:

@@ -6,6 +6,9 @@ shows the traceback. Usage errors exit with 2 (click's convention).
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import logging
 import sys
 import traceback
 from pathlib import Path
@@ -18,8 +21,43 @@ from .i18n import N_, _, language_from, set_language
 
 # Help texts are made when the commands are defined, so the language is chosen first.
 set_language(language_from())
+# The Neo4j driver logs what it retries ("Unable to retrieve routing information"); what fails
+# reaches the user once, as partygraph's own message.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+logging.getLogger("neo4j").propagate = False
 
 FORMATS = click.Choice(["table", "json", "csv"])
+
+
+class DateType(click.ParamType):
+    """A YYYY-MM-DD date, checked before any work (a bad one is a usage error, exit 2)."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        try:
+            return dt.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            self.fail(_("expected a date such as 2026-11-22, not {given!r}").format(given=value), param, ctx)
+
+
+class BaseType(click.ParamType):
+    """all, with_members or min_employees:N, checked before any work."""
+
+    name = "all|with_members|min_employees:N"
+
+    def convert(self, value, param, ctx):
+        from .errors import UsageError
+        from .queries.coverage import options
+
+        try:
+            options(value)
+        except UsageError as exc:
+            self.fail(str(exc), param, ctx)
+        return value
+
+
+DATE = DateType()
 
 
 class _Group(click.Group):
@@ -39,8 +77,27 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str | None)
     return value
 
 
+def _choose_store(store_path: str | None, neo4j_uri: str | None) -> tuple[str | None, str | None]:
+    """What the command line says beats the environment; both on the command line is a usage error."""
+    if not (store_path and neo4j_uri):
+        return store_path, neo4j_uri
+    ctx = click.get_current_context()
+    from_line = {name: ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
+                 for name in ("store_path", "neo4j_uri")}
+    if all(from_line.values()):
+        raise click.UsageError(_("give --store or --neo4j, not both"))
+    return (store_path, None) if from_line["store_path"] else (None, neo4j_uri)
+
+
 def store_options(command):
     """``--store PATH`` / ``PARTYGRAPH_STORE`` and ``--neo4j URI`` / ``PARTYGRAPH_NEO4J_URI``."""
+    original = command
+
+    @functools.wraps(original)
+    def command(*args, **kwargs):
+        kwargs["store_path"], kwargs["neo4j_uri"] = _choose_store(kwargs["store_path"], kwargs["neo4j_uri"])
+        return original(*args, **kwargs)
+
     command = click.option("--neo4j", "neo4j_uri", envvar="PARTYGRAPH_NEO4J_URI", metavar="URI",
                            help=_("Use Neo4j at URI (credentials from NEO4J_USERNAME/NEO4J_PASSWORD, "
                                   "database from NEO4J_DATABASE)."))(command)
@@ -49,9 +106,12 @@ def store_options(command):
 
 
 def _open(store_path: str | None, neo4j_uri: str | None):
+    """The store, closed (its driver with it) when the command ends, whatever way it ends."""
     from .graph.store import open_store
 
-    return open_store(store_path=store_path, neo4j_uri=neo4j_uri)
+    store = open_store(store_path=store_path, neo4j_uri=neo4j_uri)
+    click.get_current_context().call_on_close(store.close)
+    return store
 
 
 def _counts_rows(counts: dict[str, int], for_people: bool = False) -> list[dict]:
@@ -81,6 +141,8 @@ def reading_options(command):
     command = click.option("--encoding", metavar="NAME",
                            help=_("Encoding of the CSV files (e.g. gbk, utf-8) [default: detected].")
                            )(command)
+    command = click.option("--max-input-mb", "max_input_mb", type=click.IntRange(1), default=2048, show_default=True,
+                           help=_("Refuse files (and workbooks whose parts inflate) beyond this many MiB."))(command)
     return click.option("--header-row", "header_row", type=click.IntRange(1), metavar="N",
                         help=_("The header's row number, as Excel shows it [default: found].")
                         )(command)
@@ -90,11 +152,11 @@ def reading_options(command):
 @click.argument("dataset", type=click.Path(path_type=Path))
 @reading_options
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def validate(dataset: Path, header_row: int | None, encoding: str | None, fmt: str) -> None:
+def validate(dataset: Path, header_row: int | None, encoding: str | None, max_input_mb: int, fmt: str) -> None:
     from .loaders import validate_dataset
     from .output import render
 
-    report = validate_dataset(dataset, header_row=header_row, encoding=encoding)
+    report = validate_dataset(dataset, header_row=header_row, encoding=encoding, max_bytes=max_input_mb << 20)
     if fmt == "table":
         click.echo(validation_text(report), err=not report.ok)
     else:
@@ -121,14 +183,14 @@ def validation_text(report) -> str:
 @click.argument("dataset", type=click.Path(path_type=Path))
 @reading_options
 @store_options
-def load(dataset: Path, header_row: int | None, encoding: str | None, store_path: str | None,
+def load(dataset: Path, header_row: int | None, encoding: str | None, max_input_mb: int, store_path: str | None,
          neo4j_uri: str | None) -> None:
     from .loaders import validate_dataset
     from .errors import DatasetError
 
     from .output import LABEL_WORDS
 
-    report = validate_dataset(dataset, header_row=header_row, encoding=encoding)
+    report = validate_dataset(dataset, header_row=header_row, encoding=encoding, max_bytes=max_input_mb << 20)
     if report.data is None:
         raise DatasetError(report.problems)
     for problem in report.warnings:
@@ -227,7 +289,7 @@ def gaps_enterprises(store_path: str | None, neo4j_uri: str | None, place: str |
 
 @gaps.command("members", help=_("Isolated mobile members and members out of contact for over six months, with a suggested home. With --place, the members working there (members with no employer are in no place)."))
 @store_options
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help=_("The analysis date [default: today]."))
+@click.option("--as-of", "as_of", type=DATE, help=_("The analysis date [default: today]."))
 @PLACE
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def gaps_members(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None,
@@ -244,7 +306,7 @@ def gaps_pairings(store_path: str | None, neo4j_uri: str | None, fmt: str) -> No
 
 @main.command(help=_("Organizational and work coverage rates per building and area."))
 @store_options
-@click.option("--base", default="all", show_default=True, metavar="all|with_members|min_employees:N",
+@click.option("--base", default="all", show_default=True, type=BaseType(),
               help=_("Which enterprises the rates count."))
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def coverage(store_path: str | None, neo4j_uri: str | None, base: str, fmt: str) -> None:
@@ -265,7 +327,7 @@ def check(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
 @click.option("--depth", type=click.IntRange(0), default=2, show_default=True, help=_("Steps out from the scope."))
 @click.option("--view", type=click.Choice(["structure", "hierarchy", "pairings"]), default="structure", show_default=True)
 @click.option("--max-nodes", type=click.IntRange(1), default=2000, show_default=True)
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help=_("Date for judging members [default: today]."))
+@click.option("--as-of", "as_of", type=DATE, help=_("Date for judging members [default: today]."))
 def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nodes: int, as_of) -> None:
     from .viz import draw as draw_page
 

@@ -27,6 +27,17 @@ def _xml_value(value: object) -> str:
     return escape(str(value))
 
 
+def _attribute_value(value: object) -> str:
+    """A value for an XML attribute, unescaped (``quoteattr`` escapes it once).
+
+    >>> quoteattr(_attribute_value("A&B<C>")), quoteattr(_attribute_value(True))
+    ('"A&amp;B&lt;C&gt;"', '"true"')
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def write_graphml(graph: ExportGraph, path: Path) -> None:
     with atomic_write(path, newline="\n") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -72,14 +83,14 @@ def write_gexf(graph: ExportGraph, path: Path) -> None:
                 out.write(f'      <attribute id="{edge_ids[name]}" title="{name}" type="{_GEXF_TYPES[kind]}"/>\n')
         out.write("    </attributes>\n    <nodes>\n")
         for key, attrs in graph.nodes:
-            values = "".join(f'<attvalue for="{node_ids[k]}" value={quoteattr(_xml_value(v))}/>'
+            values = "".join(f'<attvalue for="{node_ids[k]}" value={quoteattr(_attribute_value(v))}/>'
                              for k, v in attrs.items() if k != "label")
             r, g, b = graph.color(attrs["type"])
             out.write(f'      <node id={quoteattr(key)} label={quoteattr(str(attrs["label"]))}><attvalues>{values}'
                       f'</attvalues><viz:color r="{r}" g="{g}" b="{b}"/></node>\n')
         out.write("    </nodes>\n    <edges>\n")
         for number, (source, target, _, attrs) in enumerate(graph.edges):
-            values = "".join(f'<attvalue for="{edge_ids[k]}" value={quoteattr(_xml_value(v))}/>'
+            values = "".join(f'<attvalue for="{edge_ids[k]}" value={quoteattr(_attribute_value(v))}/>'
                              for k, v in attrs.items() if k != "label")
             out.write(f'      <edge id="{number}" source={quoteattr(source)} target={quoteattr(target)} '
                       f'label={quoteattr(attrs["label"])}><attvalues>{values}</attvalues></edge>\n')

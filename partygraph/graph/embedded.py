@@ -131,7 +131,10 @@ class EmbeddedStore:
         try:
             with open(self.path, encoding="utf-8") as handle:
                 doc = json.load(handle)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            raise StoreError(_("{path} is not a partygraph store, or damaged: {reason}").format(
+                path=self.path, reason=type(exc).__name__)) from exc
+        except OSError as exc:
             raise StoreError(_("cannot read the store {path}: {reason}").format(path=self.path, reason=exc)) from exc
         check_document(doc, str(self.path))
         return doc
@@ -139,8 +142,9 @@ class EmbeddedStore:
     def _convert(self, convert, doc: dict):
         try:
             return convert(doc)
-        except (KeyError, TypeError, IndexError, ValueError) as exc:
-            raise StoreError(_("{path} is damaged: {reason}").format(path=self.path, reason=repr(exc))) from exc
+        except (KeyError, TypeError, IndexError, ValueError, AttributeError, RecursionError) as exc:
+            raise StoreError(_("{path} is not a partygraph store, or damaged: {reason}").format(
+                path=self.path, reason=repr(exc))) from exc
 
     def read(self) -> GraphData:
         with paused_gc():
@@ -163,5 +167,8 @@ class EmbeddedStore:
 
     def counts(self) -> dict[str, int]:
         return self.read().counts()
+
+    def close(self) -> None:
+        """Nothing to release: the file is read whole and closed (the Neo4j store closes its driver)."""
 
 

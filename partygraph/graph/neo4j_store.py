@@ -11,7 +11,11 @@ input; every value goes in as a parameter.
 from __future__ import annotations
 
 import os
+import re
+import socket
 import sys
+import uuid
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from typing import Iterable, Iterator
 
@@ -37,6 +41,48 @@ def _date_sets(variable: str, source: str, types: dict[str, str]) -> str:
     ', n.founded = date(row.founded)'
     """
     return "".join(f", {variable}.{name} = date({source}.{name})" for name, kind in types.items() if kind == "date")
+
+
+def server_version(text: str) -> tuple[int, ...]:
+    """(major, minor) of a server's version string, Aura's included.
+
+    >>> server_version("5.26.16"), server_version("5.27-aura"), server_version("2025.10.1")
+    ((5, 26), (5, 27), (2025, 10))
+    """
+    return tuple(int(number) for number in re.findall(r"\d+", text)[:2])
+
+
+def redact(uri: str) -> str:
+    """A URI without the user name and password someone put in it.
+
+    >>> redact("neo4j://neo4j:s3cret@db.example:7687"), redact("bolt://127.0.0.1:7687")
+    ('neo4j://***@db.example:7687', 'bolt://127.0.0.1:7687')
+    """
+    scheme, sep, rest = uri.partition("://")
+    if not sep:
+        return uri
+    authority, slash, path = rest.partition("/")
+    if "@" in authority:
+        authority = "***@" + authority.rpartition("@")[2]
+    return f"{scheme}://{authority}{slash}{path}"
+
+
+#: A lock held this long by a load on another machine is taken to be abandoned.
+LOCK_EXPIRES_HOURS = 24
+
+
+def _abandoned(host: str | None, pid: int | None, expired: bool | None) -> bool:
+    """Whether a load lock's holder is gone: a process of this machine that no longer runs, or a
+    lock older than :data:`LOCK_EXPIRES_HOURS` (a machine that cannot be asked)."""
+    if host == socket.gethostname() and pid is not None and os.name != "nt":
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return True
+        except OSError:
+            return False
+        return False
+    return bool(expired)
 
 
 def _from_neo4j(props: dict) -> dict:
@@ -73,6 +119,10 @@ class Neo4jStore:
     kind = "neo4j"
 
     def __init__(self, uri: str, auth: tuple[str, str] | None = None, database: str | None = None) -> None:
+        if redact(uri) != uri:
+            raise Neo4jConnectionError(_("{uri} holds a user name and password; partygraph takes credentials only "
+                                         "from NEO4J_USERNAME and NEO4J_PASSWORD (they stay out of shell history "
+                                         "and logs): remove them from the address").format(uri=redact(uri)))
         self.uri, self.auth, self.database = uri, auth, database or "neo4j"
         self._driver = None
 
@@ -133,8 +183,7 @@ class Neo4jStore:
         return driver
 
     def _check_version(self, version: str) -> None:
-        parts = tuple(int(p) for p in version.split(".")[:2] if p.isdigit())
-        if parts < MIN_VERSION:
+        if server_version(version) < MIN_VERSION:
             self.close()
             needed = ".".join(map(str, MIN_VERSION))
             raise Neo4jConnectionError(_("Neo4j at {uri} is version {version}; partygraph needs {needed} or newer").format(
@@ -145,11 +194,27 @@ class Neo4jStore:
             self._driver.close()
             self._driver = None
 
+    @contextmanager
+    def _session(self):
+        """A session whose failures of the server or the network become one message, not a traceback."""
+        from neo4j import exceptions as ex
+
+        driver = self.driver()
+        try:
+            with driver.session(database=self.database) as session:
+                yield session
+        except (ex.ServiceUnavailable, ex.SessionExpired, ex.TransientError, ex.DatabaseError,
+                ex.IncompleteCommit, OSError) as exc:
+            self.close()
+            raise Neo4jConnectionError(_("lost {where} in the middle of the work ({reason}); nothing partygraph "
+                                         "reported was finished; run the command again").format(
+                where=_("Neo4j at {uri}").format(uri=self.uri), reason=type(exc).__name__)) from exc
+
     def _write(self, query: str, **params) -> list:
         def work(tx):
             return list(tx.run(query, **params))
 
-        with self.driver().session(database=self.database) as session:
+        with self._session() as session:
             return session.execute_write(work)
 
     def run(self, query: str, **params) -> list[dict]:
@@ -157,7 +222,7 @@ class Neo4jStore:
         def work(tx):
             return [record.data() for record in tx.run(query, **params)]
 
-        with self.driver().session(database=self.database) as session:
+        with self._session() as session:
             return session.execute_read(work)
 
     def run_value(self, query: str, **params) -> object:
@@ -166,11 +231,11 @@ class Neo4jStore:
         def work(tx):
             return tx.run(query, **params).single(strict=True).value()
 
-        with self.driver().session(database=self.database) as session:
+        with self._session() as session:
             return session.execute_read(work)
 
     def _autocommit(self, query: str, **params) -> None:
-        with self.driver().session(database=self.database) as session:
+        with self._session() as session:
             session.run(query, **params).consume()
 
     # -- writing ----------------------------------------------------------------------------
@@ -179,7 +244,7 @@ class Neo4jStore:
         """Make partygraph's part of the database equal ``data`` (idempotent; reruns complete it)."""
         self._refuse_foreign_nodes()
         self._ensure_schema()
-        self._write("MERGE (m:PartygraphMeta {id: 'store'}) SET m.state = 'loading', m.started = datetime()")
+        token = self._take_lock()
         bar = _Progress(progress, sum(len(v) for v in data.nodes.values()) + len(data.rels))
         try:
             existing = self._delete_stale_nodes(data)
@@ -194,9 +259,40 @@ class Neo4jStore:
                 query = (f"UNWIND $rows AS row MATCH (a:{from_label} {{id: row.f}}) MATCH (b:{to_label} {{id: row.t}}) "
                          f"CREATE (a)-[r:{rel_type}]->(b){props}")
                 self._write_batches(query, rows, bar, rel_type)
+            self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime()")
         finally:
             bar.close()
-        self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime()")
+            self._release_lock(token)
+
+    def _take_lock(self) -> str:
+        """Take the load lock and mark the store as loading, in one transaction: a second load that
+        starts meanwhile waits on the lock node, then sees the first one's name and is refused. A lock
+        left by a load that was killed (its process gone, on this machine) is taken over."""
+        token = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
+
+        def take(tx):
+            row = tx.run("MERGE (l:PartygraphMeta {id: 'lock'}) SET l.touched = datetime() "
+                         "RETURN l.holder AS holder, l.host AS host, l.pid AS pid, toString(l.since) AS since, "
+                         "l.since < datetime() - duration({hours: $hours}) AS expired", hours=LOCK_EXPIRES_HOURS).single()
+            if row["holder"] and not _abandoned(row["host"], row["pid"], row["expired"]):
+                return dict(row)
+            tx.run("MATCH (l:PartygraphMeta {id: 'lock'}) "
+                   "SET l.holder = $token, l.host = $host, l.pid = $pid, l.since = datetime() "
+                   "MERGE (m:PartygraphMeta {id: 'store'}) SET m.state = 'loading', m.started = datetime()",
+                   token=token, host=socket.gethostname(), pid=os.getpid())
+            return None
+
+        with self._session() as session:
+            holder = session.execute_write(take)
+        if holder:
+            raise StoreError(_("another load into {store} is running (machine {host}, process {pid}, since {since}); "
+                               "wait for it to finish and load again").format(
+                store=self.describe(), host=holder["host"], pid=holder["pid"], since=holder["since"]))
+        return token
+
+    def _release_lock(self, token: str) -> None:
+        self._write("MATCH (l:PartygraphMeta {id: 'lock'}) WHERE l.holder = $token "
+                    "REMOVE l.holder, l.host, l.pid, l.since", token=token)
 
     def _refuse_foreign_nodes(self) -> None:
         labels = " OR ".join(f"n:{label}" for label in LABELS)

@@ -26,7 +26,7 @@ from ..gcpause import paused_gc
 from ..graph.data import GraphData
 from ..graph.model import LABELS
 from ..i18n import N_, _
-from .reader import Table, read_dataset
+from .reader import DEFAULT_MAX_BYTES, Table, read_dataset
 from .spec import (DEFAULTS, FILES, Column, FileSpec, column_lookup, is_ignored_header, normalize_header,
                    vocabulary_lookup)
 from .values import (ExcelDamage, credit_code_problem, id_text, identity_number_ok, parse_bool, parse_date, parse_int,
@@ -438,25 +438,28 @@ class _Validator:
                      {"kind": row.values["kind"], "since": row.values["since"]})
 
 
-def validate_dataset(path: str | Path, header_row: int | None = None, encoding: str | None = None) -> Report:
+def validate_dataset(path: str | Path, header_row: int | None = None, encoding: str | None = None,
+                     max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     """Every problem of a dataset, and its graph when there is no error.
 
     ``header_row`` names the header's row (as Excel numbers it) where the search for it would
-    guess wrong; ``encoding`` overrides the detection of a CSV file's encoding.
+    guess wrong; ``encoding`` overrides the detection of a CSV file's encoding; ``max_bytes`` bounds
+    what is read (a file's size, a workbook's inflated parts).
     """
     with paused_gc():
-        return _validate(Path(path), header_row, encoding)
+        return _validate(Path(path), header_row, encoding, max_bytes)
 
 
-def _validate(path: Path, header_row: int | None, encoding: str | None) -> Report:
-    result = read_dataset(path, header_row, encoding)
+def _validate(path: Path, header_row: int | None, encoding: str | None, max_bytes: int) -> Report:
+    result = read_dataset(path, header_row, encoding, max_bytes)
     validator = _Validator()
     for source, severity, message in result.problems:
         validator.problem(severity, source, None, None, None, message)
     for name, spec in FILES.items():
         for table in result.tables.get(name, []):
             validator.read_table(table)
-        if spec.required and name not in result.tables and path.exists():
+        unreadable = any(source == path.name and severity == "error" for source, severity, _m in result.problems)
+        if spec.required and name not in result.tables and path.exists() and not unreadable:
             validator.problem("error", path.name, None, None, None,
                               _("no {name} table ({name}.csv, or a sheet or file named for it such as {example}); "
                                 "it is required").format(name=name, example=spec.aliases[0]))
@@ -467,9 +470,10 @@ def _validate(path: Path, header_row: int | None, encoding: str | None) -> Repor
     return Report(sorted(validator.problems, key=lambda p: SEVERITIES.index(p.severity)), data)
 
 
-def load_dataset(path: str | Path, header_row: int | None = None, encoding: str | None = None) -> GraphData:
+def load_dataset(path: str | Path, header_row: int | None = None, encoding: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> GraphData:
     """The graph of a dataset; raises :class:`DatasetError` listing every problem if any is an error."""
-    report = validate_dataset(path, header_row, encoding)
+    report = validate_dataset(path, header_row, encoding, max_bytes)
     if report.data is None:
         raise DatasetError(report.problems)
     return report.data

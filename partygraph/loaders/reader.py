@@ -19,6 +19,8 @@ from typing import Iterable
 from ..i18n import _
 from .spec import FILES, FileSpec, column_lookup, is_ignored_header, is_instructions, kinds_named, normalize_header
 
+#: The largest input read by default: a CSV file's size, or what a workbook's parts inflate to.
+DEFAULT_MAX_BYTES = 2 << 30
 #: How many rows from the top a header is looked for in.
 HEADER_SEARCH_ROWS = 20
 _TOTAL = re.compile(r"^(合计|小计|总计|共计|总数)")
@@ -59,6 +61,12 @@ def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
+        # UTF-8 with a character cut somewhere (more valid multi-byte characters than broken ones)
+        # stays UTF-8 and is an error; GBK text forms almost no valid UTF-8 sequences.
+        replaced = raw.decode("utf-8", errors="replace")
+        broken = replaced.count("\ufffd")
+        if sum(1 for ch in replaced if ord(ch) > 127) - broken > broken:
+            raise
         try:
             return raw.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:
@@ -216,18 +224,46 @@ def _add_sheet(result: ReadResult, name: str, source: str, records: list[tuple[i
         result.tables.setdefault(kinds[0].name, []).append(table)
 
 
+def check_input(path: Path, max_bytes: int) -> None:
+    """Refuse at once what cannot be a register: a device, a pipe, a file or a workbook's inflated
+    parts over ``max_bytes`` (zip bombs) — before anything is read."""
+    import stat
+    import zipfile
+
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError(_("not a regular file (a device, a pipe or a socket); give a file or a folder"))
+    if info.st_size > max_bytes:
+        raise ReadError(_("the file is larger than the limit of {limit} MiB; raise it with the input size option "
+                          "if it really is a register").format(limit=max_bytes >> 20))
+    if path.suffix.lower() in (".xlsx", ".xlsm") and zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+        inflated = sum(part.file_size for part in parts)
+        if inflated > max_bytes:
+            biggest = max(parts, key=lambda part: part.file_size)
+            raise ReadError(_("its parts inflate to more than the limit of {limit} MiB ({part}: {size} MiB); "
+                              "raise the input size option if it really is a register").format(
+                limit=max_bytes >> 20, part=biggest.filename, size=biggest.file_size >> 20))
+
+
 def read_csv_records(path: Path, encoding: str | None = None) -> list[tuple[int, list[object]]]:
     text, _used = decode(path.read_bytes(), encoding)
     return [(number, list(cells)) for number, cells in enumerate(csv.reader(io.StringIO(text)), start=1)]
 
 
-def read_folder(folder: Path, header_row: int | None = None, encoding: str | None = None) -> ReadResult:
+def read_folder(folder: Path, header_row: int | None = None, encoding: str | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     result = ReadResult({}, [])
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() != ".csv":
             continue
         try:
+            check_input(path, max_bytes)
             records = read_csv_records(path, encoding)
+        except ReadError as exc:
+            result.problems.append((path.name, "error", str(exc)))
+            continue
         except UnicodeDecodeError as exc:
             line = path.read_bytes()[:exc.start].count(b"\n") + 1
             result.problems.append((path.name, "error", _("row {row} is not valid text in {encoding} "
@@ -270,12 +306,18 @@ def read_workbook(path: Path, header_row: int | None = None) -> ReadResult:
     return result
 
 
-def read_dataset(path: Path, header_row: int | None = None, encoding: str | None = None) -> ReadResult:
-    """Tables of a dataset: a folder of CSV files, one CSV file, or an .xlsx/.xls workbook."""
+def read_dataset(path: Path, header_row: int | None = None, encoding: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    """Tables of a dataset: a folder of CSV files, or an .xlsx/.xls workbook. Files over
+    ``max_bytes`` (or workbooks whose parts inflate beyond it) are refused unread."""
     if path.is_dir():
-        return read_folder(path, header_row, encoding)
-    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
-        return read_workbook(path, header_row)
+        return read_folder(path, header_row, encoding, max_bytes)
     if not path.exists():
         return ReadResult({}, [(str(path), "error", _("no such file or folder"))])
+    try:
+        check_input(path, max_bytes)
+    except ReadError as exc:
+        return ReadResult({}, [(path.name, "error", str(exc))])
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        return read_workbook(path, header_row)
     return ReadResult({}, [(path.name, "error", _("expected a folder of CSV files or an Excel workbook (.xlsx, .xls)"))])

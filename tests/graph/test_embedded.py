@@ -46,7 +46,7 @@ def test_the_file_is_plain_versioned_utf8_json_with_chinese_as_written(tmp_path,
 @pytest.mark.parametrize("content,message", [
     ('{"format": "partygraph-store", "version": 99}', "version 99"),
     ('{"format": "something-else"}', "not a partygraph store"),
-    ("not json", "cannot read"),
+    ("not json", "not a partygraph store, or damaged"),
 ])
 def test_foreign_or_future_files_are_refused_with_a_reason(tmp_path, content, message):
     path = tmp_path / "s.pgstore"

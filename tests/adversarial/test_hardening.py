@@ -1,0 +1,239 @@
+"""Hostile inputs and faults: each is one message, the right exit status, no traceback, and
+nothing changed (the store and any old output byte-identical)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from partygraph.cli import main
+from partygraph.graph.embedded import EmbeddedStore
+from partygraph.loaders import load_dataset
+from tests.conftest import write_csv
+
+
+@pytest.fixture
+def run():
+    def invoke(*args):
+        return CliRunner().invoke(main, ["--lang", "en", *map(str, args)])
+    return invoke
+
+
+@pytest.fixture
+def store(tmp_path, minimal) -> Path:
+    path = tmp_path / "s.pgstore"
+    EmbeddedStore(path).replace(load_dataset(minimal))
+    return path
+
+
+def one_message(result, status: int, *texts: str) -> None:
+    assert result.exit_code == status, result.output
+    assert "Traceback" not in result.output
+    for text in texts:
+        assert text in result.output
+
+
+# -- damaged store files ---------------------------------------------------------------------
+
+DAMAGED = {
+    "empty": b"",
+    "truncated": b'{"format": "partygraph-store", "version": 1, "nodes": {"Area": {"col',
+    "binary": bytes(range(256)) * 4,
+    "deeply nested": b"[" * 100_000 + b"]" * 100_000,
+    "wrongly typed": json.dumps({"format": "partygraph-store", "version": 1, "nodes": [], "relationships": 3}).encode(),
+    "rows of the wrong shape": json.dumps({"format": "partygraph-store", "version": 1,
+                                           "nodes": {"Area": {"columns": ["id"], "rows": [7]}},
+                                           "relationships": {}}).encode(),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGED))
+def test_a_damaged_store_file_is_one_message(run, tmp_path, kind):
+    path = tmp_path / "bad.pgstore"
+    path.write_bytes(DAMAGED[kind])
+    for command in (["stats"], ["gaps", "enterprises"]):
+        result = run(*command, "--store", path)
+        one_message(result, 1, str(path))
+        assert "not a partygraph store" in result.output
+    assert path.read_bytes() == DAMAGED[kind]
+
+
+# -- secrets ---------------------------------------------------------------------------------
+
+def test_a_password_in_the_uri_is_never_printed(run):
+    for debug in ([], ["--debug"]):
+        result = CliRunner().invoke(main, ["--lang", "en", *debug, "stats", "--neo4j", "neo4j://neo4j:hunter2secret@127.0.0.1:1"])
+        one_message(result, 1, "NEO4J_PASSWORD", "neo4j://***@127.0.0.1:1") if not debug else None
+        assert result.exit_code == 1
+        assert "hunter2secret" not in result.output
+
+
+def test_an_aura_version_string_is_read():
+    from partygraph.graph.neo4j_store import MIN_VERSION, server_version
+
+    assert server_version("5.27-aura") >= MIN_VERSION
+    assert server_version("5.12.0") < MIN_VERSION
+
+
+# -- usage errors come before any work (exit 2) ------------------------------------------------
+
+@pytest.mark.parametrize("args", [["gaps", "members", "--as-of", "2026-02-30"], ["coverage", "--base", "half"],
+                                  ["draw", "--out", "x.html", "--as-of", "soon"]])
+def test_bad_options_are_usage_errors_before_the_store_is_opened(run, tmp_path, args):
+    missing = tmp_path / "never.pgstore"
+    result = run(*args, "--store", missing)
+    assert result.exit_code == 2 and not missing.exists() and "there is no store" not in result.output
+
+
+def test_an_explicit_store_beats_the_neo4j_variable(run, store, monkeypatch):
+    monkeypatch.setenv("PARTYGRAPH_NEO4J_URI", "neo4j://127.0.0.1:1")
+    result = run("stats", "--store", store, "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.output)
+    one_message(run("stats", "--store", store, "--neo4j", "neo4j://127.0.0.1:1"), 2, "not both")
+
+
+# -- numbers in range, on both stores ----------------------------------------------------------
+
+@pytest.mark.parametrize("store_kind", ["embedded", "neo4j"])
+def test_numbers_beyond_64_bits_or_negative_are_errors_and_change_nothing(tmp_path, minimal, request, store_kind):
+    from partygraph.errors import DatasetError
+
+    target = EmbeddedStore(tmp_path / "t.pgstore") if store_kind == "embedded" else request.getfixturevalue("neo4j_store")
+    target.replace(load_dataset(minimal))
+    before = target.read()
+    write_csv(minimal, "enterprises.csv", [["id", "name", "building_id", "employees"],
+                                           ["E1", "甲", "B1", str(10 ** 30)], ["E2", "乙", "B1", "-5"]])
+    with pytest.raises(DatasetError) as caught:
+        target.replace(load_dataset(minimal))
+    assert {(p.row, p.column) for p in caught.value.problems if p.severity == "error"} == {(2, "employees"),
+                                                                                           (3, "employees")}
+    assert target.read() == before
+
+
+# -- exports keep values exact; CSV cannot execute -----------------------------------------------
+
+def test_gexf_and_graphml_keep_markup_characters_exact(tmp_path, minimal):
+    import networkx as nx
+
+    from partygraph.export import export
+
+    write_csv(minimal, "buildings.csv", [["id", "name", "area_id", "address"], ["B1", "楼", "A1", "A&B <路> \"1\""]])
+    store = EmbeddedStore(tmp_path / "s.pgstore")
+    store.replace(load_dataset(minimal))
+    for fmt, read in (("gexf", nx.read_gexf), ("graphml", nx.read_graphml)):
+        export(store, fmt, tmp_path / f"g.{fmt}", key=b"k" * 16)
+        assert read(tmp_path / f"g.{fmt}").nodes["Building:B1"]["address"] == "A&B <路> \"1\""
+
+
+def test_every_csv_partygraph_writes_neutralises_formulas(run, tmp_path, minimal):
+    write_csv(minimal, "enterprises.csv", [["id", "name", "building_id"], ["E1", "宁夏星浩建设集团", "B1"], ["E3", "=HYPERLINK(\"x\")", "B1"],
+                                           ["E2", "@SUM(1)", "B1"]])
+    store = tmp_path / "s.pgstore"
+    assert run("load", minimal, "--store", store).exit_code == 0
+    report = run("gaps", "enterprises", "--store", store, "--format", "csv").output
+    assert "'=HYPERLINK" in report and "'@SUM(1)" in report and "\n=" not in report
+    run("export", "--store", store, "--format", "csv", "--out", tmp_path / "out", "--no-pseudonymize")
+    nodes = (tmp_path / "out" / "nodes.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in nodes and ",=" not in nodes
+    write_csv(minimal, "areas.csv", [["id", "name", "kind"], ["A1", "街", "-1+2"]])
+    problems = run("validate", minimal, "--format", "csv").output
+    assert "'-1+2" in problems
+
+
+# -- decoding --------------------------------------------------------------------------------
+
+def test_a_utf8_file_cut_in_a_character_is_an_error_naming_the_row_not_mojibake(tmp_path, minimal):
+    from partygraph.loaders import validate_dataset
+
+    raw = "id,name,kind\nA1,上海西路街道,街道\nA2,城东街道,街道\n".encode("utf-8")
+    cut = raw.index("城".encode()) + 1
+    (minimal / "areas.csv").write_bytes(raw[:cut] + raw[cut + 2:])
+    report = validate_dataset(minimal)
+    [problem] = [p for p in report.errors if p.source == "areas.csv"]
+    assert "row 3" in problem.message and "utf-8" in problem.message
+    assert report.data is None
+
+
+def test_an_encoding_can_be_named(tmp_path, minimal):
+    from partygraph.loaders import validate_dataset
+
+    (minimal / "areas.csv").write_bytes("id,name,kind\nA1,上海西路街道,街道\n".encode("gbk"))
+    assert validate_dataset(minimal).data.nodes["Area"]["A1"]["name"] == "上海西路街道"
+    assert not validate_dataset(minimal, encoding="big5").ok
+
+
+# -- bounded input -----------------------------------------------------------------------------
+
+def test_a_device_or_a_fifo_is_refused_at_once(tmp_path):
+    from partygraph.loaders import validate_dataset
+
+    fifo = tmp_path / "register.xlsx"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/zero"), fifo):
+        report = validate_dataset(path)
+        assert not report.ok and "not a regular file" in report.errors[0].message
+
+
+def test_a_zip_bomb_workbook_is_refused_before_it_is_inflated(tmp_path):
+    import zipfile
+
+    from partygraph.loaders import validate_dataset
+
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("[Content_Types].xml", "<Types/>")
+        with out.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            chunk = b" " * (1 << 20)
+            for _ in range(80):
+                sheet.write(chunk)
+    report = validate_dataset(bomb, max_bytes=64 << 20)
+    [problem] = report.errors
+    assert "inflate to more than the limit" in problem.message and "sheet1.xml" in problem.message
+    assert bomb.stat().st_size < 1 << 20
+
+
+def test_a_million_unknown_columns_are_one_warning(tmp_path, minimal):
+    from partygraph.loaders import validate_dataset
+
+    header = ["id", "name", "kind"] + [f"x{i}" for i in range(100_000)]
+    write_csv(minimal, "areas.csv", [header, ["A1", "街", "街道"]])
+    report = validate_dataset(minimal)
+    unknown = [p for p in report.warnings if p.source == "areas.csv"]
+    assert len(unknown) == 21 and "99980 more unknown columns" in unknown[-1].message
+
+
+# -- Neo4j: a second load is refused while the first holds the lock -----------------------------
+
+@pytest.mark.neo4j
+def test_a_second_load_is_refused_naming_the_first(neo4j_store, minimal):
+    neo4j_store.replace(load_dataset(minimal))
+    token = neo4j_store._take_lock()                         # a load of this (live) process is running
+    try:
+        from partygraph.errors import StoreError
+
+        with pytest.raises(StoreError, match=rf"another load .* process {os.getpid()}"):
+            neo4j_store.replace(load_dataset(minimal))
+    finally:
+        neo4j_store._release_lock(token)
+    neo4j_store.replace(load_dataset(minimal))               # released: the next load goes through
+
+
+@pytest.mark.neo4j
+def test_a_lock_left_by_a_killed_load_is_taken_over(neo4j_store, minimal):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    import socket
+
+    neo4j_store._write("MERGE (l:PartygraphMeta {id: 'lock'}) SET l.holder = 'x', l.host = $host, l.pid = $pid, "
+                       "l.since = datetime()", host=socket.gethostname(), pid=int(dead.stdout))
+    neo4j_store.replace(load_dataset(minimal))
+    assert neo4j_store.counts()["Member"] == 3
+
+
+def test_an_unreachable_server_is_one_message(run):
+    one_message(run("stats", "--neo4j", "neo4j://127.0.0.1:1"), 1, "cannot reach Neo4j at neo4j://127.0.0.1:1")

@@ -337,23 +337,32 @@ def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nod
         path=drawing.path, nodes=drawing.nodes, edges=drawing.edges, gaps=drawing.gaps))
 
 
-@main.command("export", help=_("Export for research (Gephi, networkx, R, igraph); members pseudonymized unless --no-pseudonymize. The pseudonym key comes from PARTYGRAPH_PSEUDONYM_KEY; without it a new key is made and shown once, so that a later export can use it and be linked to this one."))
+@main.command("export", help=_("Export for research (Gephi, networkx, R, igraph); members pseudonymized unless --no-pseudonymize. The pseudonym key comes from --key-file or PARTYGRAPH_PSEUDONYM_KEY; without them a new random key is kept in a file readable by you only, whose path is shown."))
 @store_options
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv"]), required=True)
 @click.option("--out", required=True, type=click.Path(path_type=Path), help=_("File to write (a folder for csv)."))
 @click.option("--scope", metavar="ID", help=_("Only what is within --depth steps of this id."))
 @click.option("--depth", type=click.IntRange(0), default=2, show_default=True)
 @click.option("--no-pseudonymize", "real", is_flag=True, help=_("Export members' real names and ids."))
-def export_command(store_path, neo4j_uri, fmt: str, out: Path, scope, depth: int, real: bool) -> None:
+@click.option("--key-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help=_("The pseudonym key of an earlier export, to link this one to it."))
+@click.option("--coarsen-dates/--exact-dates", default=True, show_default=True,
+              help=_("Keep only the year of members' dates of joining and contact."))
+def export_command(store_path, neo4j_uri, fmt: str, out: Path, scope, depth: int, real: bool, key_file: Path | None,
+                   coarsen_dates: bool) -> None:
     from .export import export
-    from .export.pseudonym import KEY_VARIABLE
 
     if real:
         click.echo(_("partygraph: warning: exporting members' real names, ids and dates (--no-pseudonymize)"), err=True)
-    done = export(_open(store_path, neo4j_uri), fmt, out, pseudonymize=not real, scope=scope, depth=depth)
-    if done.new_key:
-        click.echo(_("partygraph: new pseudonym key {key} (set {variable} to it to link later exports; "
-                     "keep it private)").format(key=done.new_key, variable=KEY_VARIABLE), err=True)
+    done = export(_open(store_path, neo4j_uri), fmt, out, pseudonymize=not real, scope=scope, depth=depth,
+                  key_file=key_file, coarsen_dates=coarsen_dates)
+    if done.key_file:
+        click.echo(_("partygraph: the pseudonym key is kept in {path} (readable by you only); give --key-file {path} "
+                     "to link a later export to this one").format(path=done.key_file), err=True)
+    if done.pseudonymized:
+        click.echo(_("partygraph: {unique} of {members} pseudonymized members are the only one with their employer, "
+                     "organization and dates: someone who knows those could tell who they are; share the export "
+                     "accordingly").format(unique=done.unique_members, members=done.members), err=True)
     click.echo(_("Wrote {path}: {nodes} nodes, {edges} relationships").format(path=done.path, nodes=done.nodes,
                                                                              edges=done.edges)
                + (_(", members pseudonymized") if done.pseudonymized else _(", REAL member data")))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
 from ..i18n import _
-from .pseudonym import Pseudonymizer, key_from_environment
+from .pseudonym import KEY_VARIABLE, Pseudonymizer, new_key, weak_key_problem
 from .table import export_graph
 from .writers import WRITERS
 
@@ -20,7 +22,9 @@ class Export:
     nodes: int
     edges: int
     pseudonymized: bool
-    new_key: str | None                  # a generated key, to show the user once
+    key_file: Path | None                # a new key's file (0600), to name to the user, never the key
+    members: int = 0                     # pseudonymized members, and of those the ones whose employer,
+    unique_members: int = 0              # organization and dates no other member shares
 
 
 def scoped_data(store, scope: str | None, depth: int):
@@ -34,19 +38,72 @@ def scoped_data(store, scope: str | None, depth: int):
     return from_neo4j(store, "structure", scope, depth, max_nodes=10**9).data
 
 
+def pseudonym_key(key_file: str | Path | None = None, out: str | Path = "export") -> tuple[bytes, Path | None]:
+    """The key of a pseudonymized export: from ``key_file``, else ``PARTYGRAPH_PSEUDONYM_KEY``, else a
+    new random key kept in a 0600 file under partygraph's folder (returned, to be named to the user).
+    A key that is no real secret (short, a common word) is refused: pseudonyms made with it can be
+    reversed by trying the members' ids."""
+    import datetime as dt
+
+    from ..files import atomic_write
+    from ..keys import home
+
+    if key_file is not None:
+        given, where = Path(key_file).read_text(encoding="utf-8").strip(), str(key_file)
+    else:
+        given, where = os.environ.get(KEY_VARIABLE, ""), KEY_VARIABLE
+    if given:
+        problem = weak_key_problem(given)
+        if problem:
+            raise UsageError(_("the pseudonym key in {where} is no real secret: {problem}; use a random key such "
+                               "as the ones partygraph makes").format(where=where, problem=problem))
+        return given.encode("utf-8"), None
+    folder = home() / "export-keys"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = folder / f"{Path(out).stem}-{dt.datetime.now():%Y%m%d-%H%M%S}.key"
+    secret = new_key()
+    with atomic_write(path, encoding="ascii") as handle:
+        handle.write(secret.decode("ascii") + "\n")
+    return secret, path
+
+
+def reidentification(graph) -> tuple[int, int]:
+    """(members, members unique by employer, organization and dates): how many pseudonyms a reader
+    who knows a workplace and a year could still tell apart."""
+    links: dict[str, dict[str, str]] = {}
+    for source, target, rel_type, _attrs in graph.edges:
+        if rel_type in ("WORKS_AT", "MEMBER_OF"):
+            links.setdefault(source, {})[rel_type] = target
+    profiles = Counter()
+    keys = []
+    for key, attrs in graph.nodes:
+        if attrs["type"] == "Member":
+            profile = (links.get(key, {}).get("WORKS_AT"), links.get(key, {}).get("MEMBER_OF"),
+                       attrs.get("joined"), attrs.get("last_contact"))
+            profiles[profile] += 1
+            keys.append(profile)
+    return len(keys), sum(1 for profile in keys if profiles[profile] == 1)
+
+
 def export(store, fmt: str, out: str | Path, pseudonymize: bool = True, scope: str | None = None,
-           depth: int = 2, key: bytes | None = None) -> Export:
-    """Write the store's graph (or a scoped part) in ``fmt``; members pseudonymized unless told not to."""
+           depth: int = 2, key: bytes | None = None, key_file: str | Path | None = None,
+           coarsen_dates: bool = True) -> Export:
+    """Write the store's graph (or a scoped part) in ``fmt``; members pseudonymized unless told not to.
+    ``key`` (bytes) or ``key_file`` links the pseudonyms to an earlier export's; ``coarsen_dates``
+    keeps only the year of members' dates."""
     if fmt not in WRITERS:
         raise UsageError(_("--format expects one of {allowed}, not {given!r}").format(allowed=", ".join(FORMATS), given=fmt))
-    new_key = None
+    made = None
     pseudonymizer = None
     if pseudonymize:
         if key is None:
-            key, generated = key_from_environment()
-            new_key = key.decode("ascii") if generated else None
-        pseudonymizer = Pseudonymizer(key)
+            key, made = pseudonym_key(key_file, out)
+        pseudonymizer = Pseudonymizer(key, coarsen_dates=coarsen_dates)
     graph = export_graph(scoped_data(store, scope, depth), pseudonymizer)
+    members = unique = 0
+    if pseudonymize:
+        members, unique = reidentification(graph)
+        graph.info["reidentification"] = {"members": members, "unique_by_employer_organization_dates": unique}
     path = Path(out)
     WRITERS[fmt](graph, path)
-    return Export(path, len(graph.nodes), len(graph.edges), pseudonymize, new_key)
+    return Export(path, len(graph.nodes), len(graph.edges), pseudonymize, made, members, unique)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 
 KEY_VARIABLE = "PARTYGRAPH_PSEUDONYM_KEY"
@@ -34,17 +33,43 @@ def province(place: str) -> str:
     return min(found, key=place.index) if found else "其他"
 
 
-def key_from_environment() -> tuple[bytes, bool]:
-    """The key from ``PARTYGRAPH_PSEUDONYM_KEY``, or a new random one (and True: it must be shown once)."""
-    given = os.environ.get(KEY_VARIABLE)
-    if given:
-        return given.encode("utf-8"), False
-    return secrets.token_hex(16).encode("ascii"), True
+#: Words people use as passwords (English and pinyin), refused as keys with digits and signs aside.
+WEAK_WORDS = frozenset("""
+password passw0rd secret letmein qwerty qwertyuiop asdfgh asdfghjkl zxcvbn iloveyou admin administrator
+welcome monkey dragon master sunshine princess football baseball shadow superman trustno1 partygraph
+party graph neo4j research export pseudonym key default changeme test testing example sample abc abcdef
+mima woaini dangyuan dangjian dangzuzhi zuzhi zhibu dangzhibu gongchandang zhongguo beijing shanghai
+""".split())
+MIN_KEY_LENGTH = 16
+
+
+def weak_key_problem(key: str) -> str | None:
+    """Why a pseudonym key is no real secret, or ``None``.
+
+    >>> weak_key_problem("partygraph2024!!!!"), weak_key_problem("9f3c1b7e2a6d4c8e")
+    ('it is a common word with digits or signs added', None)
+    """
+    from ..i18n import _
+
+    if len(key) < MIN_KEY_LENGTH:
+        return _("it is shorter than {count} characters").format(count=MIN_KEY_LENGTH)
+    letters = "".join(ch for ch in key.lower() if ch.isalpha())
+    if letters in WEAK_WORDS or any(letters == word * (len(letters) // len(word)) for word in WEAK_WORDS
+                                    if letters and len(letters) % len(word) == 0):
+        return _("it is a common word with digits or signs added")
+    if len(set(key)) < 6:
+        return _("it repeats too few different characters")
+    return None
+
+
+def new_key() -> bytes:
+    return secrets.token_hex(32).encode("ascii")
 
 
 class Pseudonymizer:
-    def __init__(self, key: bytes) -> None:
+    def __init__(self, key: bytes, coarsen_dates: bool = True) -> None:
         self.key = key
+        self.coarsen_dates = coarsen_dates
 
     def member_id(self, member_id: str) -> str:
         return "M-" + hmac.new(self.key, member_id.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
@@ -58,11 +83,15 @@ class Pseudonymizer:
         out["id"] = out["name"] = self.member_id(props["id"])
         if "registered_at" in out:
             out["registered_at"] = province(out["registered_at"])
-        for field in ("joined", "last_contact"):
-            if field in out:
-                out[field] = out[field][:4]
+        if self.coarsen_dates:
+            for field in ("joined", "last_contact"):
+                if field in out:
+                    out[field] = out[field][:4]
         return out
 
     def record(self) -> dict:
+        fields = dict(FIELDS)
+        if not self.coarsen_dates:
+            fields.pop("Member.joined"), fields.pop("Member.last_contact")
         return {"pseudonymized": True, "method": "HMAC-SHA256", "key_fingerprint": self.fingerprint(),
-                "fields": FIELDS}
+                "fields": fields}

@@ -12,13 +12,6 @@ from partygraph.errors import WriteError
 from partygraph.files import SUFFIX, atomic_write, make_folder, write_text
 
 
-@pytest.fixture(autouse=True)
-def umask_022():
-    old = os.umask(0o022)
-    yield
-    os.umask(old)
-
-
 def leftovers(folder: Path) -> list[Path]:
     return [p for p in folder.iterdir() if p.name.endswith(SUFFIX)]
 

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from partygraph.cli import main
 from partygraph.graph.embedded import EmbeddedStore
 from partygraph.loaders import load_dataset
+from tests.adversarial.corpus import DAMAGED, zip_bomb
 from tests.conftest import write_csv
 
 
@@ -40,18 +41,6 @@ def one_message(result, status: int, *texts: str) -> None:
 
 
 # -- damaged store files ---------------------------------------------------------------------
-
-DAMAGED = {
-    "empty": b"",
-    "truncated": b'{"format": "partygraph-store", "version": 1, "nodes": {"Area": {"col',
-    "binary": bytes(range(256)) * 4,
-    "deeply nested": b"[" * 100_000 + b"]" * 100_000,
-    "wrongly typed": json.dumps({"format": "partygraph-store", "version": 1, "nodes": [], "relationships": 3}).encode(),
-    "rows of the wrong shape": json.dumps({"format": "partygraph-store", "version": 1,
-                                           "nodes": {"Area": {"columns": ["id"], "rows": [7]}},
-                                           "relationships": {}}).encode(),
-}
-
 
 @pytest.mark.parametrize("kind", sorted(DAMAGED))
 def test_a_damaged_store_file_is_one_message(run, tmp_path, kind):
@@ -181,17 +170,9 @@ def test_a_device_or_a_fifo_is_refused_at_once(tmp_path):
 
 
 def test_a_zip_bomb_workbook_is_refused_before_it_is_inflated(tmp_path):
-    import zipfile
-
     from partygraph.loaders import validate_dataset
 
-    bomb = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
-        out.writestr("[Content_Types].xml", "<Types/>")
-        with out.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            chunk = b" " * (1 << 20)
-            for _ in range(80):
-                sheet.write(chunk)
+    bomb = zip_bomb(tmp_path / "bomb.xlsx", inflated_mib=80)
     report = validate_dataset(bomb, max_bytes=64 << 20)
     [problem] = report.errors
     assert "inflate to more than the limit" in problem.message and "sheet1.xml" in problem.message
@@ -237,3 +218,38 @@ def test_a_lock_left_by_a_killed_load_is_taken_over(neo4j_store, minimal):
 
 def test_an_unreachable_server_is_one_message(run):
     one_message(run("stats", "--neo4j", "neo4j://127.0.0.1:1"), 1, "cannot reach Neo4j at neo4j://127.0.0.1:1")
+
+
+# -- every command that writes a file: bad targets are one message, old files intact ------------
+
+WRITERS = {
+    "draw": ["draw", "--scope", "A1"],
+    "export gexf": ["export", "--format", "gexf"],
+    "export graphml": ["export", "--format", "graphml"],
+    "export json": ["export", "--format", "json"],
+    "template": ["template"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+@pytest.mark.parametrize("target, reason", [("folder", "it is a folder"), ("missing/out.x", "does not exist"),
+                                            ("/dev/null", "not a regular file")])
+def test_a_bad_output_target_is_one_message(run, store, tmp_path, command, target, reason):
+    (tmp_path / "folder").mkdir()
+    out = target if target.startswith("/") else tmp_path / target
+    args = WRITERS[command] + ["--out", out] + ([] if command == "template" else ["--store", store])
+    result = run(*args)
+    one_message(result, 1, str(out), reason)
+    assert not (tmp_path / "missing").exists() and list((tmp_path / "folder").iterdir()) == []
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_an_output_through_a_symlink_replaces_the_link_not_its_target(run, store, tmp_path, command):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    link = tmp_path / "out.file"
+    link.symlink_to(victim)
+    args = WRITERS[command] + ["--out", link] + ([] if command == "template" else ["--store", store])
+    assert run(*args).exit_code == 0
+    assert victim.read_text() == "keep" and not link.is_symlink()
+    assert link.stat().st_mode & 0o777 == 0o600

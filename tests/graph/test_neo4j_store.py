@@ -140,12 +140,19 @@ def test_a_uri_that_is_not_neo4j_is_named():
     assert "is not a Neo4j URI" in _message(Neo4jStore("http://127.0.0.1:7474", None))
 
 
-def test_the_oldest_server_accepted_understands_every_query_partygraph_sends():
+#: The Neo4j release that first understood each construct partygraph's Cypher uses (Cypher manual,
+#: "Deprecations, additions and compatibility"): the variable scope clause CALL (x) { } in 5.23,
+#: COLLECT { } subqueries in 5.6, COUNT { } and full EXISTS { } subqueries in 5.0, IN TRANSACTIONS in 4.4.
+FEATURES = {"CALL (": (5, 23), "COLLECT {": (5, 6), "COUNT {": (5, 0), "EXISTS {": (5, 0), "IN TRANSACTIONS": (4, 4)}
+
+
+def test_the_oldest_server_accepted_is_the_oldest_that_understands_every_query():
     import inspect
 
     from partygraph.queries import ANALYSES, collected
+    from partygraph.queries.places import CYPHER
 
-    texts = [analysis.cypher() for analysis in ANALYSES.values()] + [collected("RETURN 1 AS one", ["one"]),
+    texts = [analysis.cypher() for analysis in ANALYSES.values()] + [collected("RETURN 1 AS one", ["one"]), CYPHER,
                                                                      inspect.getsource(neo4j_store)]
-    if any("CALL (" in text for text in texts):          # the variable scope clause arrived in Neo4j 5.23
-        assert neo4j_store.MIN_VERSION >= (5, 23)
+    needed = max(version for feature, version in FEATURES.items() if any(feature in text for text in texts))
+    assert neo4j_store.MIN_VERSION == needed

@@ -82,10 +82,21 @@ def test_uncovered_enterprises_and_isolated_members_stand_out_with_a_toggle(stor
     assert v.page.evaluate(marked) == ["Enterprise:E1", "Member:M1"]
 
 
-def test_the_page_is_utf8_whatever_the_locale(store, tmp_path, monkeypatch):
-    monkeypatch.setenv("LC_ALL", "C")
-    drawing = draw(store, tmp_path / "page.html")
-    text = drawing.path.read_bytes().decode("utf-8")
+def test_the_page_is_utf8_whatever_the_locale(store, tmp_path):
+    """Drawn in a process whose locale encoding is ASCII (LC_ALL=C without Python's UTF-8 mode,
+    as a GBK Windows is not UTF-8): a writer that used the locale's encoding fails here."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
+    script = ("import sys, locale; from partygraph.graph.embedded import EmbeddedStore; from partygraph.viz import draw;"
+              "assert locale.getpreferredencoding(False).lower() in ('ascii', 'ansi_x3.4-1968'), locale.getpreferredencoding(False);"
+              "draw(EmbeddedStore(sys.argv[1]), sys.argv[2])")
+    done = subprocess.run([sys.executable, "-c", script, str(store.path), str(tmp_path / "page.html")],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "page.html").read_bytes().decode("utf-8")
     assert '<meta charset="utf-8">' in text and "企业/社会组织" in text            # the legend, as UTF-8
     assert "金积嘉电子工业有限公司".encode("ascii", "backslashreplace").decode().lower() in text.lower()  # JSON data
 

@@ -1,0 +1,93 @@
+"""A load killed at a random moment, 20 times on each store: what is left is the previous store or
+the new one whole (embedded), or a store that refuses to be read until a reload converges (Neo4j)
+— never a mixed graph; and no temporary file outlives the next command."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from partygraph.errors import StoreError
+from partygraph.files import SUFFIX
+from partygraph.graph.embedded import EmbeddedStore
+from partygraph.loaders import load_dataset
+from partygraph.loaders.generate import generate_city
+
+KILLS = 20
+
+
+def start_load(dataset: Path, *store_args: str) -> subprocess.Popen:
+    env = {**os.environ, "PARTYGRAPH_LANG": "en"}
+    return subprocess.Popen([sys.executable, "-m", "partygraph", "load", str(dataset), *store_args],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+
+
+def kill_after(process: subprocess.Popen, seconds: float) -> bool:
+    """Kill ``process`` after ``seconds`` unless it ended; True if it was killed."""
+    try:
+        process.wait(timeout=seconds)
+        return False
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        return True
+
+
+@pytest.fixture(scope="module")
+def datasets(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("faults")
+    generate_city(folder / "old", enterprises=300, seed=1)
+    generate_city(folder / "new", enterprises=3000, seed=2)
+    return folder / "old", folder / "new", load_dataset(folder / "old"), load_dataset(folder / "new")
+
+
+def test_a_killed_embedded_load_leaves_the_old_store_or_the_new_one(tmp_path, datasets):
+    old, new, old_data, new_data = datasets
+    path = tmp_path / "s.pgstore"
+    EmbeddedStore(path).replace(old_data)
+    before = path.read_bytes()
+    started = time.perf_counter()
+    assert start_load(new, "--store", str(path)).wait() == 0
+    whole = time.perf_counter() - started
+    after = path.read_bytes()
+    rng = random.Random(12)
+    killed = 0
+    for _attempt in range(KILLS):
+        path.write_bytes(before)
+        killed += kill_after(start_load(new, "--store", str(path)), rng.uniform(0.05, whole))
+        assert path.read_bytes() in (before, after)
+        assert start_load(new, "--store", str(path)).wait() == 0          # the next command converges
+        assert path.read_bytes() == after
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(SUFFIX)]
+    assert killed >= KILLS // 2, f"only {killed} of {KILLS} loads were killed before they finished"
+
+
+@pytest.mark.neo4j
+def test_a_killed_neo4j_load_is_never_read_half_done_and_a_reload_converges(neo4j_store, neo4j_env, datasets):
+    old, new, old_data, new_data = datasets
+    neo4j_store.replace(old_data)
+    started = time.perf_counter()
+    assert start_load(new, "--neo4j", neo4j_env).wait() == 0
+    whole = time.perf_counter() - started
+    rng = random.Random(21)
+    killed = 0
+    for _attempt in range(KILLS):
+        neo4j_store.replace(old_data)
+        killed += kill_after(start_load(new, "--neo4j", neo4j_env), rng.uniform(0.3, whole))
+        try:
+            seen = neo4j_store.read()
+        except StoreError as exc:
+            assert "did not finish" in str(exc)                         # refused, not read half done
+        else:
+            assert seen in (old_data, new_data)
+        reload = start_load(new, "--neo4j", neo4j_env)
+        assert reload.wait() == 0, reload.stderr.read()
+        assert neo4j_store.read() == new_data
+    assert killed >= KILLS // 2, f"only {killed} of {KILLS} loads were killed before they finished"

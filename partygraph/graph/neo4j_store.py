@@ -260,9 +260,15 @@ class Neo4jStore:
                          f"CREATE (a)-[r:{rel_type}]->(b){props}")
                 self._write_batches(query, rows, bar, rel_type)
             self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime()")
-        finally:
+        except Neo4jConnectionError:
+            bar.close()          # the server is gone: the lock of this process is taken over once it ends
+            raise
+        except BaseException:
             bar.close()
             self._release_lock(token)
+            raise
+        bar.close()
+        self._release_lock(token)
 
     def _take_lock(self) -> str:
         """Take the load lock and mark the store as loading, in one transaction: a second load that

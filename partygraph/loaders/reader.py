@@ -245,6 +245,17 @@ def check_input(path: Path, max_bytes: int) -> None:
             raise ReadError(_("its parts inflate to more than the limit of {limit} MiB ({part}: {size} MiB); "
                               "raise the input size option if it really is a register").format(
                 limit=max_bytes >> 20, part=biggest.filename, size=biggest.file_size >> 20))
+        from .xlsx_scan import MAX_CELLS, extent_problems
+
+        for sheet, problem in extent_problems(path):
+            kind, _colon, detail = problem.partition(":")
+            if kind == "bad":
+                raise ReadError(_("sheet {sheet} has a cell reference beyond Excel's limits ({reference}); the file "
+                                  "is damaged or was not made by a spreadsheet").format(sheet=sheet, reference=detail))
+            rows, columns = detail.split(":")
+            raise ReadError(_("sheet {sheet} uses {rows} rows by {columns} columns, more than {cells} cells; delete "
+                              "the cells far beyond the table (Ctrl+End shows the last one)").format(
+                sheet=sheet, rows=rows, columns=columns, cells=MAX_CELLS))
 
 
 def read_csv_records(path: Path, encoding: str | None = None) -> list[tuple[int, list[object]]]:
@@ -277,8 +288,8 @@ def read_folder(folder: Path, header_row: int | None = None, encoding: str | Non
     return result
 
 
-def _workbook_sheets(path: Path) -> Iterable[tuple[str, list[tuple[int, list[object]]]]]:
-    """(sheet name, numbered rows) of an .xlsx, .xlsm or .xls workbook.
+def _workbook_sheets(path: Path) -> Iterable[tuple[str, list[tuple[int, list[object]]] | Exception]]:
+    """(sheet name, numbered rows, or the error that sheet gave) of an .xlsx, .xlsm or .xls workbook.
 
     python-calamine (Rust's calamine) reads all three, about eight times faster than openpyxl's
     read-only mode on a city's register (bench/office_load.py); rows are numbered from row 1, the
@@ -289,7 +300,11 @@ def _workbook_sheets(path: Path) -> Iterable[tuple[str, list[tuple[int, list[obj
     workbook = CalamineWorkbook.from_path(str(path))
     try:
         for name in workbook.sheet_names:
-            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            try:
+                rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            except Exception as exc:  # calamine's errors for malformed XML, bad shared strings, references
+                yield name, exc
+                continue
             yield name, [(number, row) for number, row in enumerate(rows, start=1)]
     finally:
         workbook.close()
@@ -299,7 +314,12 @@ def read_workbook(path: Path, header_row: int | None = None) -> ReadResult:
     result = ReadResult({}, [])
     try:
         for name, records in _workbook_sheets(path):
-            _add_sheet(result, name, _("{file}, sheet {sheet}").format(file=path.name, sheet=name), records, header_row)
+            source = _("{file}, sheet {sheet}").format(file=path.name, sheet=name)
+            if isinstance(records, Exception):
+                result.problems.append((source, "error", _("the sheet cannot be read, it is damaged: {reason}").format(
+                    reason=records)))
+                continue
+            _add_sheet(result, name, source, records, header_row)
     except Exception as exc:  # calamine raises its own errors and OSError for a damaged or missing file
         return ReadResult({}, [(path.name, "error", _("cannot be read as an Excel workbook: {reason}").format(
             reason=exc))])

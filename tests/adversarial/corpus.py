@@ -29,3 +29,12 @@ def zip_bomb(path: Path, inflated_mib: int) -> Path:
             for _ in range(inflated_mib):
                 sheet.write(chunk)
     return path
+
+
+def damaged_workbook(source: Path, out: Path, part: str, change) -> Path:
+    """A copy of the workbook ``source`` with ``part`` rewritten by ``change(bytes) -> bytes``."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for name in original.namelist():
+            data = original.read(name)
+            copy.writestr(name, change(data) if name == part else data)
+    return out

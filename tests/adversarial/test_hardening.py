@@ -253,3 +253,100 @@ def test_an_output_through_a_symlink_replaces_the_link_not_its_target(run, store
     assert run(*args).exit_code == 0
     assert victim.read_text() == "keep" and not link.is_symlink()
     assert link.stat().st_mode & 0o777 == 0o600
+
+
+# -- damaged workbooks: errors naming the sheet, never a crash -------------------------------------
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda xml: xml[: len(xml) // 2], "the sheet cannot be read, it is damaged"),
+    (lambda xml: xml.replace(b' r="A5"', b' r="ZZZZZZ99999999"', 1), "beyond Excel's limits (ZZZZZZ99999999)"),
+    (lambda xml: xml.replace(b' r="A5"', b' r="XFD1048576"', 1), "1048576 rows by 16384 columns"),
+])
+def test_a_damaged_sheet_is_an_error_naming_it(tmp_path, change, expected):
+    """Forged references used to end the process inside the Rust reader (it allocates the whole range)."""
+    from partygraph.loaders.office import office_copy
+
+    from tests.adversarial.corpus import damaged_workbook
+    from tests.conftest import SEED_CASES
+
+    office_copy(SEED_CASES, tmp_path / "ok.xlsx")
+    bad = damaged_workbook(tmp_path / "ok.xlsx", tmp_path / "bad.xlsx", "xl/worksheets/sheet3.xml", change)
+    env = {**os.environ, "PARTYGRAPH_LANG": "en"}
+    done = subprocess.run([sys.executable, "-m", "partygraph", "validate", str(bad)], capture_output=True, text=True,
+                          env=env)
+    assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout and "panicked" not in done.stderr
+    assert "楼宇" in done.stderr and expected in done.stderr
+
+
+class CuttableProxy:
+    """A TCP proxy on loopback in front of the test's Neo4j that, once the client has sent
+    ``cut_after`` bytes, drops every connection and stops listening: the server, as the client
+    sees it, dies in the middle of a command."""
+
+    def __init__(self, target_port: int, cut_after: int) -> None:
+        import socket
+        import threading
+
+        self.target_port = target_port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.sockets: list = []
+        self.open = True
+        self.cut_after, self.sent = cut_after, 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while self.open:
+            try:
+                client, _address = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.target_port))
+            self.sockets += [client, server]
+            threading.Thread(target=self._pipe, args=(client, server, True), daemon=True).start()
+            threading.Thread(target=self._pipe, args=(server, client, False), daemon=True).start()
+
+    def _pipe(self, source, target, upstream: bool) -> None:
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+                if upstream:
+                    self.sent += len(data)
+                    if self.sent > self.cut_after:
+                        self.cut()
+                        return
+        except OSError:
+            pass
+
+    def cut(self) -> None:
+        import socket
+
+        self.open = False
+        self.listener.close()
+        for sock in self.sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+                sock.close()
+            except OSError:
+                pass
+
+
+@pytest.mark.neo4j
+def test_a_server_lost_in_the_middle_of_a_load_is_one_message(neo4j_env, neo4j_store, tmp_path):
+    from partygraph.loaders.generate import generate_city
+
+    generate_city(tmp_path / "city", enterprises=4000, seed=5)
+    proxy = CuttableProxy(int(neo4j_env.rsplit(":", 1)[1]), cut_after=300_000)
+    env = {**os.environ, "PARTYGRAPH_LANG": "en"}
+    load = subprocess.Popen([sys.executable, "-m", "partygraph", "load", str(tmp_path / "city"),
+                             "--neo4j", f"bolt://127.0.0.1:{proxy.port}"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    out, err = load.communicate(timeout=120)
+    assert load.returncode == 1 and "Traceback" not in err, (proxy.sent, err)
+    assert proxy.sent > 300_000                                  # the load was under way when it was cut
+    assert err.count("partygraph:") == 1 and f"127.0.0.1:{proxy.port}" in err
+    with pytest.raises(Exception, match="did not finish"):
+        neo4j_store.check_complete()

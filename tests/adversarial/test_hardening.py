@@ -350,3 +350,20 @@ def test_a_server_lost_in_the_middle_of_a_load_is_one_message(neo4j_env, neo4j_s
     assert err.count("partygraph:") == 1 and f"127.0.0.1:{proxy.port}" in err
     with pytest.raises(Exception, match="did not finish"):
         neo4j_store.check_complete()
+
+
+@pytest.mark.parametrize("args, status", [(["stats"], 0), (["gaps", "enterprises", "--place", "nowhere"], 1)])
+def test_the_store_is_closed_however_a_command_ends(run, store, monkeypatch, args, status):
+    import partygraph.graph.store as stores
+
+    closed = []
+    real_open = stores.open_store
+
+    def recording_open(**kwargs):
+        opened = real_open(**kwargs)
+        monkeypatch.setattr(opened, "close", lambda: closed.append(True), raising=False)
+        return opened
+
+    monkeypatch.setattr(stores, "open_store", recording_open)
+    assert run(*args, "--store", store).exit_code == status
+    assert closed == [True]

@@ -17,7 +17,7 @@ import click
 
 from . import __version__
 from .errors import PartygraphError
-from .i18n import N_, _, language_from, set_language
+from .i18n import N_, _, language_from, pgettext, set_language
 
 # Help texts are made when the commands are defined, so the language is chosen first.
 set_language(language_from())
@@ -58,6 +58,9 @@ class BaseType(click.ParamType):
 
 
 DATE = DateType()
+#: ``--format``, declared once for every command that prints rows.
+FORMAT_OPTION = click.option("--format", "fmt", type=FORMATS, default="table", show_default=True,
+                             help=_("table for people; json or csv for programs."))
 
 
 class _Group(click.Group):
@@ -151,7 +154,7 @@ def reading_options(command):
 @main.command(help=_("Check DATASET (a folder of CSV files or an .xlsx/.xls workbook) without loading it."))
 @click.argument("dataset", type=click.Path(path_type=Path))
 @reading_options
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@FORMAT_OPTION
 def validate(dataset: Path, header_row: int | None, encoding: str | None, max_input_mb: int, fmt: str) -> None:
     from .loaders import validate_dataset
     from .output import render
@@ -213,7 +216,7 @@ def template(out: Path) -> None:
 
 @main.command(help=_("Count nodes per label and relationships per type."))
 @store_options
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@FORMAT_OPTION
 def stats(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
     from .output import render
 
@@ -246,18 +249,22 @@ TABLE_COLUMNS = {
 }
 
 
-def report(name: str, rows: list[dict], fmt: str, limit: int | None = None) -> str:
-    """An analysis's rows for people (table, rules cited below it) or programs (JSON, CSV)."""
+#: Rows a table shows unless --limit or --all says otherwise; nobody reads a city's 231k rows.
+TABLE_ROWS = 50
+
+
+def report(name: str, rows: list[dict], total: int | None = None) -> str:
+    """The table of an analysis's first rows, the rules they cite, and a closing line saying how
+    many more there are and how to see them."""
     from .output import render
-    from .queries import ANALYSES
     from .queries.rules import SEPARATOR
 
-    if fmt != "table":
-        return render(rows, fmt, ANALYSES[name].columns)
-    shown = rows[:limit] if limit else rows
-    lines = [render(shown, "table", TABLE_COLUMNS[name])]
-    if len(shown) < len(rows):
-        lines.append(_("… and {count} more").format(count=len(rows) - len(shown)))
+    total = len(rows) if total is None else total
+    lines = [render(rows, "table", TABLE_COLUMNS[name])]
+    if total > len(rows):
+        nouns = {"gaps enterprises": pgettext("count", "enterprises"), "gaps members": pgettext("count", "members")}
+        lines.append(_("… {count} more {noun}; --all or --format json shows them all").format(
+            count=f"{total - len(rows):,}", noun=nouns.get(name) or pgettext("count", "rows")))
     if name == "coverage" and rows:
         lines.append(_("base: {base} (rates count the enterprises of this base; see --base)").format(base=rows[0]["base"]))
     rules = sorted({part for row in rows for part in (row.get("rule") or "").split(SEPARATOR) if part})
@@ -265,10 +272,31 @@ def report(name: str, rows: list[dict], fmt: str, limit: int | None = None) -> s
     return "\n".join(lines)
 
 
-def _analysis(name: str, store_path: str | None, neo4j_uri: str | None, fmt: str, **options) -> None:
-    from .queries import run_analysis
+def report_options(command):
+    """``--format``, ``--limit N`` and ``--all``, the same on every report."""
+    command = click.option("--all", "show_all", is_flag=True,
+                           help=_("Show every row in a table (tables show the first 50)."))(command)
+    command = click.option("--limit", type=click.IntRange(1), metavar="N",
+                           help=_("Only the first N rows, most urgent first (JSON and CSV give every row without it)."))(command)
+    return FORMAT_OPTION(command)
 
-    click.echo(report(name, run_analysis(_open(store_path, neo4j_uri), name, **options), fmt))
+
+def _rows_wanted(fmt: str, limit: int | None, show_all: bool) -> int | None:
+    if show_all:
+        return None
+    return limit if limit is not None or fmt != "table" else TABLE_ROWS
+
+
+def _analysis(name: str, store_path: str | None, neo4j_uri: str | None, fmt: str, limit: int | None,
+              show_all: bool, **options) -> None:
+    from .output import stream
+    from .queries import ANALYSES, analysis_page
+
+    page = analysis_page(_open(store_path, neo4j_uri), name, _rows_wanted(fmt, limit, show_all), **options)
+    if fmt == "table":
+        click.echo(report(name, page.rows, page.total))
+    else:
+        stream(page.rows, fmt, ANALYSES[name].columns, click.get_text_stream("stdout").write)
 
 
 @main.group(help=_("Where organizations do not reach: enterprises, members, pairings."))
@@ -282,42 +310,44 @@ PLACE = click.option("--place", metavar="ID", help=_("Only this building, or thi
 @gaps.command("enterprises", help=_("Enterprises without organizational coverage, most urgent first, with the action and its rule."))
 @store_options
 @PLACE
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def gaps_enterprises(store_path: str | None, neo4j_uri: str | None, place: str | None, fmt: str) -> None:
-    _analysis("gaps enterprises", store_path, neo4j_uri, fmt, place=place)
+@report_options
+def gaps_enterprises(store_path: str | None, neo4j_uri: str | None, place: str | None, fmt: str, limit: int | None,
+                     show_all: bool) -> None:
+    _analysis("gaps enterprises", store_path, neo4j_uri, fmt, limit, show_all, place=place)
 
 
 @gaps.command("members", help=_("Isolated mobile members and members out of contact for over six months, with a suggested home. With --place, the members working there (members with no employer are in no place)."))
 @store_options
 @click.option("--as-of", "as_of", type=DATE, help=_("The analysis date [default: today]."))
 @PLACE
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@report_options
 def gaps_members(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None,
-                 fmt: str) -> None:
-    _analysis("gaps members", store_path, neo4j_uri, fmt, as_of=as_of, place=place)
+                 fmt: str, limit: int | None, show_all: bool) -> None:
+    _analysis("gaps members", store_path, neo4j_uri, fmt, limit, show_all, as_of=as_of, place=place)
 
 
 @gaps.command("pairings", help=_("Two-new organizations without a co-construction partner, with candidate partners nearby."))
 @store_options
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def gaps_pairings(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
-    _analysis("gaps pairings", store_path, neo4j_uri, fmt)
+@report_options
+def gaps_pairings(store_path: str | None, neo4j_uri: str | None, fmt: str, limit: int | None, show_all: bool) -> None:
+    _analysis("gaps pairings", store_path, neo4j_uri, fmt, limit, show_all)
 
 
 @main.command(help=_("Organizational and work coverage rates per building and area."))
 @store_options
 @click.option("--base", default="all", show_default=True, type=BaseType(),
               help=_("Which enterprises the rates count."))
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def coverage(store_path: str | None, neo4j_uri: str | None, base: str, fmt: str) -> None:
-    _analysis("coverage", store_path, neo4j_uri, fmt, base=base)
+@report_options
+def coverage(store_path: str | None, neo4j_uri: str | None, base: str, fmt: str, limit: int | None,
+             show_all: bool) -> None:
+    _analysis("coverage", store_path, neo4j_uri, fmt, limit, show_all, base=base)
 
 
 @main.command(help=_("Rule checks: oversized joint branches and branches, missing secretaries and superiors, cycles, pairings."))
 @store_options
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def check(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
-    _analysis("check", store_path, neo4j_uri, fmt)
+@report_options
+def check(store_path: str | None, neo4j_uri: str | None, fmt: str, limit: int | None, show_all: bool) -> None:
+    _analysis("check", store_path, neo4j_uri, fmt, limit, show_all)
 
 
 @main.command(help=_("Draw the structure as one HTML page that opens offline (pyvis, vis-network inlined)."))
@@ -375,18 +405,22 @@ def analyze() -> None:
 
 @analyze.command("pairings", help=_("The co-construction network: components, degree, betweenness, bridges, cut points, the unpaired."))
 @store_options
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def analyze_pairings(store_path, neo4j_uri, fmt: str) -> None:
-    from .output import render
+@report_options
+def analyze_pairings(store_path, neo4j_uri, fmt: str, limit: int | None, show_all: bool) -> None:
+    from .output import render, stream
     from .queries.pairing_network import COLUMNS, pairing_network
 
     rows = pairing_network(_open(store_path, neo4j_uri))
+    wanted = _rows_wanted(fmt, limit, show_all)
     if fmt != "table":
-        click.echo(render(rows, fmt, COLUMNS))
+        stream(rows[:wanted] if wanted else rows, fmt, COLUMNS, click.get_text_stream("stdout").write)
         return
     paired = [r for r in rows if r["degree"]]
     components = len({r["component"] for r in paired})
-    click.echo(render(paired, "table", COLUMNS))
+    click.echo(render(paired[:wanted] if wanted else paired, "table", COLUMNS))
+    if wanted and len(paired) > wanted:
+        click.echo(_("… {count} more {noun}; --all or --format json shows them all").format(
+            count=f"{len(paired) - wanted:,}", noun=pgettext("count", "rows")))
     click.echo(_("{paired} paired organizations in {components} component(s); {cuts} cut point(s); {unpaired} "
                  "organizations with no partner (listed with --format json or csv)").format(
         paired=len(paired), components=components, cuts=sum(r["cut_point"] for r in rows),
@@ -413,7 +447,7 @@ def demo() -> None:
     for title, command, rows in result.reports:
         click.echo("\n== " + _("{title} (all of it: partygraph {command} {store})").format(
             title=_(title), command=command, store=store) + " ==")
-        click.echo(report(command.split(" --")[0], rows, "table", limit=10))
+        click.echo(report(command.split(" --")[0], rows[:10], len(rows)))
     click.echo("\n" + _("For Gephi (members pseudonymized): {path}").format(path=result.gexf.path))
     click.echo(_("Drawing of {scope}: {path} (open it in a browser; it needs no internet)").format(
         scope=_(result.drawing_scope), path=result.drawing.path))

@@ -72,6 +72,14 @@ def _(message: str) -> str:
     return _current.gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the current language, where the same English word needs another translation
+    in another place (a noun after a count, a column title)."""
+    if _current is None:
+        set_language(language_from())
+    return _current.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalogue where it is defined; :func:`_` translates it where shown."""
     return message

@@ -115,9 +115,37 @@ def to_csv(rows: list[dict], columns: list[str] | None = None) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([neutralize(";".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v))
-                         for v in (row.get(c) for c in columns)])
+        writer.writerow(_csv_row(row, columns))
     return out.getvalue()
+
+
+def stream(rows, fmt: str, columns: list[str], write) -> None:
+    """Write ``rows`` as JSON or CSV through ``write`` a row at a time, never as one string in memory.
+
+    >>> import io; out = io.StringIO(); stream([{"id": "E1", "n": 2}], "json", ["id", "n"], out.write)
+    >>> json.loads(out.getvalue())
+    [{'id': 'E1', 'n': 2}]
+    """
+    if fmt == "json":
+        write("[")
+        for number, row in enumerate(rows):
+            write(("," if number else "") + "\n  " + json.dumps(row, ensure_ascii=False))
+        write("\n]\n")
+        return
+    writer = csv.writer(_Writer(write), lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(_csv_row(row, columns))
+
+
+class _Writer:
+    def __init__(self, write) -> None:
+        self.write = write
+
+
+def _csv_row(row: dict, columns: list[str]) -> list:
+    return [neutralize(";".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v))
+            for v in (row.get(c) for c in columns)]
 
 
 def render(rows: list[dict], fmt: str, columns: list[str] | None = None) -> str:

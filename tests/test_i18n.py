@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 
 PACKAGE = Path(__file__).resolve().parent.parent / "partygraph"
 PO = PACKAGE / "locale" / "zh_CN" / "LC_MESSAGES" / "partygraph.po"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 def catalogue():
@@ -22,9 +22,9 @@ def catalogue():
 
 
 def test_every_message_in_the_code_has_a_chinese_translation():
-    marked = {message if isinstance(message, str) else message[0]
-              for _, _, message, _, *rest in extract_from_dir(str(PACKAGE), keywords=KEYWORDS)}
-    translated = {m.id for m in catalogue() if m.id and m.string}
+    marked = {(context, message if isinstance(message, str) else message[0])
+              for _, _, message, _, context in extract_from_dir(str(PACKAGE), keywords=KEYWORDS)}
+    translated = {(m.context, m.id) for m in catalogue() if m.id and m.string}
     assert marked - translated == set()
 
 

@@ -16,8 +16,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
 from ..files import atomic_write
@@ -25,6 +24,9 @@ from ..gcpause import paused_gc
 from ..i18n import _
 from .data import GraphData
 from .model import LABELS, RELATIONSHIPS
+
+if TYPE_CHECKING:      # imported where a graph is built, so that opening a Neo4j store never loads it
+    import networkx as nx
 
 FORMAT = "partygraph-store"
 VERSION = 1
@@ -70,8 +72,10 @@ def from_document(doc: dict) -> GraphData:
     return data
 
 
-def to_networkx(data: GraphData) -> nx.MultiDiGraph:
+def to_networkx(data: GraphData) -> "nx.MultiDiGraph":
     """A MultiDiGraph keyed ``Label:id``; node attribute ``label``; edge key = relationship type."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     graph.add_nodes_from((f"{label}:{node_id}", {"label": label, **props})
                          for label, by_id in data.nodes.items() for node_id, props in by_id.items())
@@ -80,13 +84,15 @@ def to_networkx(data: GraphData) -> nx.MultiDiGraph:
     return graph
 
 
-def document_to_networkx(doc: dict) -> nx.MultiDiGraph:
+def document_to_networkx(doc: dict) -> "nx.MultiDiGraph":
     """The graph :func:`to_networkx` builds, straight from a store document.
 
     Opening a store is on every analysis's path, so this fills networkx's adjacency dicts
     (``_node``, ``_succ``, ``_pred``, stable since networkx 2.0) directly: about 2.7 times
     faster than ``add_edges_from``. A test proves both build the same graph.
     """
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     node, succ, pred = graph._node, graph._succ, graph._pred
     for label, table in doc["nodes"].items():
@@ -114,7 +120,7 @@ class EmbeddedStore:
 
     def __init__(self, path: str | os.PathLike = DEFAULT_PATH) -> None:
         self.path = Path(path)
-        self._opened: tuple[tuple[int, int, int], nx.MultiDiGraph] | None = None
+        self._opened: tuple[tuple[int, int, int], "nx.MultiDiGraph"] | None = None
 
     def describe(self) -> str:
         return _("embedded store {path}").format(path=self.path)
@@ -150,7 +156,7 @@ class EmbeddedStore:
         with paused_gc():
             return self._convert(from_document, self._document())
 
-    def networkx(self) -> nx.MultiDiGraph:
+    def networkx(self) -> "nx.MultiDiGraph":
         """The store as a networkx graph, opened once while the file stays the same (a drawing runs
         two analyses besides its own read; a stored city takes seconds to open). Callers read it only."""
         try:

@@ -6,17 +6,18 @@ Nodes are keyed ``Label:id`` with a ``label`` attribute; an edge's key is its re
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Iterable, Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..errors import UsageError
 from ..i18n import _
 from ..graph.model import node_key
 
+if TYPE_CHECKING:      # networkx is imported only where a graph is built: Neo4j commands never load it
+    import networkx as nx
+
 
 class View:
-    def __init__(self, graph: nx.MultiDiGraph) -> None:
+    def __init__(self, graph: "nx.MultiDiGraph") -> None:
         self.graph = graph
 
     @cached_property

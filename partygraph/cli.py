@@ -425,6 +425,13 @@ def analyze_pairings(store_path, neo4j_uri, fmt: str, limit: int | None, show_al
                  "organizations with no partner (listed with --format json or csv)").format(
         paired=len(paired), components=components, cuts=sum(r["cut_point"] for r in rows),
         unpaired=len(rows) - len(paired)))
+    sampled = sum(not r["betweenness_exact"] for r in rows)
+    if sampled:
+        from .queries.pairing_network import EXACT_UP_TO, SAMPLE, SEED
+
+        click.echo(_("betweenness of the {count} organizations in components of more than {size} is estimated "
+                     "from {sample} sources (seed {seed}); the rest is exact").format(
+            count=sampled, size=f"{EXACT_UP_TO:,}", sample=SAMPLE, seed=SEED))
 
 
 @main.command(help=_("Print the Cypher of analysis NAME, ready for Neo4j Browser (quote the name)."))

@@ -29,7 +29,8 @@ TITLES = {
     "check": N_("check"), "label": N_("label"), "count": N_("count"), "related": N_("related"),
     "area_id": N_("area_id"), "candidates": N_("candidates"), "kind": N_("kind"),
     "component": N_("component"), "degree": N_("degree"), "betweenness": N_("betweenness"),
-    "bridges": N_("bridges"), "cut_point": N_("cut_point"), "level": N_("level"), "severity": N_("severity"),
+    "bridges": N_("bridges"), "cut_point": N_("cut_point"), "betweenness_exact": N_("betweenness_exact"),
+    "component_size": N_("component_size"), "bridge_partners": N_("bridge_partners"), "level": N_("level"), "severity": N_("severity"),
     "source": N_("source"), "row": N_("row"), "column": N_("column"), "value": N_("value"),
     "message": N_("message"),
 }

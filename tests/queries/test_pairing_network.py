@@ -52,3 +52,29 @@ def test_both_stores_give_the_same_network(on_store):
         ("c", 1, 3, True, ["d"]), ("a", 1, 2, False, []), ("b", 1, 2, False, []), ("d", 1, 1, False, ["c"]),
         ("e", 2, 1, False, ["f"]), ("f", 2, 1, False, ["e"]), ("g", None, 0, False, []),
     ]
+
+
+def test_betweenness_per_component_equals_the_whole_graphs():
+    import random
+
+    import networkx as nx
+
+    rng = random.Random(4)
+    for _round in range(5):
+        graph = nx.gnm_random_graph(120, 110, seed=rng.randrange(10**6))
+        orgs = [(str(n), f"党组织{n}", [str(m) for m in graph[n] if m > n]) for n in graph]
+        rows = {r["id"]: r for r in analyze(pairing_graph(orgs))}
+        whole = nx.betweenness_centrality(pairing_graph(orgs))
+        assert all(rows[n]["betweenness"] == pytest.approx(whole[n], abs=1e-12) for n in whole)
+        assert all(r["betweenness_exact"] for r in rows.values())
+
+
+def test_a_component_above_the_limit_is_sampled_the_same_way_each_time_and_says_so(monkeypatch):
+    import partygraph.queries.pairing_network as module
+
+    monkeypatch.setattr(module, "EXACT_UP_TO", 5)
+    monkeypatch.setattr(module, "SAMPLE", 3)
+    pairs = [(f"a{i}", f"a{i + 1}") for i in range(9)] + [("x", "y")]
+    first, second = rows_for(pairs), rows_for(pairs)
+    assert first == second
+    assert not first["a4"]["betweenness_exact"] and first["x"]["betweenness_exact"]

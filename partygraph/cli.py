@@ -11,6 +11,7 @@ import functools
 import logging
 import sys
 import traceback
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -108,6 +109,29 @@ def store_options(command):
                         help=_("The embedded store file [default: partygraph.pgstore]."))(command)
 
 
+@contextmanager
+def progress_bar(label: str):
+    """A callback for the library's progress, drawn with ``click.progressbar`` on stderr when it
+    is a terminal; ``None`` (nothing drawn, nothing computed for it) otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bars: list = []
+
+    def report(done: int, total: int, what: str) -> None:
+        if not bars:
+            bars.append(click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True).__enter__())
+        bar = bars[0]
+        bar.label = f"{label} {what}"
+        bar.update(done - bar.pos)
+
+    try:
+        yield report
+    finally:
+        if bars:
+            bars[0].__exit__(None, None, None)
+
+
 def _open(store_path: str | None, neo4j_uri: str | None):
     """The store, closed (its driver with it) when the command ends, whatever way it ends."""
     from .graph.store import open_store
@@ -199,7 +223,8 @@ def load(dataset: Path, header_row: int | None, encoding: str | None, max_input_
     for problem in report.warnings:
         click.echo(str(problem), err=True)
     store = _open(store_path, neo4j_uri)
-    store.replace(report.data, progress=True)
+    with progress_bar(_("loading")) as progress:
+        store.replace(report.data, progress=progress)
     counts = report.data.counts()
     click.echo(_("Loaded {dataset} into {store}: ").format(dataset=dataset, store=store.describe())
                + ", ".join(f"{counts[k]} {_(LABEL_WORDS[k])}" for k in ("Organization", "Member", "Enterprise", "Building", "Area")))
@@ -361,8 +386,9 @@ def check(store_path: str | None, neo4j_uri: str | None, fmt: str, limit: int | 
 def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nodes: int, as_of) -> None:
     from .viz import draw as draw_page
 
-    drawing = draw_page(_open(store_path, neo4j_uri), out, scope=scope, depth=depth, view=view,
-                        max_nodes=max_nodes, as_of=as_of)
+    with progress_bar(_("drawing")) as progress:
+        drawing = draw_page(_open(store_path, neo4j_uri), out, scope=scope, depth=depth, view=view,
+                            max_nodes=max_nodes, as_of=as_of, progress=progress)
     click.echo(_("Wrote {path}: {nodes} nodes, {edges} relationships, {gaps} gaps marked").format(
         path=drawing.path, nodes=drawing.nodes, edges=drawing.edges, gaps=drawing.gaps))
 
@@ -384,8 +410,9 @@ def export_command(store_path, neo4j_uri, fmt: str, out: Path, scope, depth: int
 
     if real:
         click.echo(_("partygraph: warning: exporting members' real names, ids and dates (--no-pseudonymize)"), err=True)
-    done = export(_open(store_path, neo4j_uri), fmt, out, pseudonymize=not real, scope=scope, depth=depth,
-                  key_file=key_file, coarsen_dates=coarsen_dates)
+    with progress_bar(_("exporting")) as progress:
+        done = export(_open(store_path, neo4j_uri), fmt, out, pseudonymize=not real, scope=scope, depth=depth,
+                      key_file=key_file, coarsen_dates=coarsen_dates, progress=progress)
     if done.key_file:
         click.echo(_("partygraph: the pseudonym key is kept in {path} (readable by you only); give --key-file {path} "
                      "to link a later export to this one").format(path=done.key_file), err=True)

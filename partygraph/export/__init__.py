@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
+from ..progress import Progress, Tally
 from ..i18n import _
 from .pseudonym import KEY_VARIABLE, Pseudonymizer, new_key, weak_key_problem
 from .table import export_graph
@@ -87,7 +88,7 @@ def reidentification(graph) -> tuple[int, int]:
 
 def export(store, fmt: str, out: str | Path, pseudonymize: bool = True, scope: str | None = None,
            depth: int = 2, key: bytes | None = None, key_file: str | Path | None = None,
-           coarsen_dates: bool = True) -> Export:
+           coarsen_dates: bool = True, progress: Progress = None) -> Export:
     """Write the store's graph (or a scoped part) in ``fmt``; members pseudonymized unless told not to.
     ``key`` (bytes) or ``key_file`` links the pseudonyms to an earlier export's; ``coarsen_dates``
     keeps only the year of members' dates."""
@@ -99,11 +100,16 @@ def export(store, fmt: str, out: str | Path, pseudonymize: bool = True, scope: s
         if key is None:
             key, made = pseudonym_key(key_file, out)
         pseudonymizer = Pseudonymizer(key, coarsen_dates=coarsen_dates)
-    graph = export_graph(scoped_data(store, scope, depth), pseudonymizer)
+    steps = Tally(progress, 3)
+    data = scoped_data(store, scope, depth)
+    steps.add(1, "read")
+    graph = export_graph(data, pseudonymizer)
+    steps.add(1, "rows")
     members = unique = 0
     if pseudonymize:
         members, unique = reidentification(graph)
         graph.info["reidentification"] = {"members": members, "unique_by_employer_organization_dates": unique}
     path = Path(out)
     WRITERS[fmt](graph, path)
+    steps.add(1, path.name)
     return Export(path, len(graph.nodes), len(graph.edges), pseudonymize, made, members, unique)

@@ -22,6 +22,7 @@ from ..errors import StoreError
 from ..files import atomic_write
 from ..gcpause import paused_gc
 from ..i18n import _
+from ..progress import Progress, Tally
 from .data import GraphData
 from .model import LABELS, RELATIONSHIPS
 
@@ -125,10 +126,14 @@ class EmbeddedStore:
     def describe(self) -> str:
         return _("embedded store {path}").format(path=self.path)
 
-    def replace(self, data: GraphData, progress: bool = False) -> None:
+    def replace(self, data: GraphData, progress: Progress = None) -> None:
         """Write the graph in place of the store's content, all at once or not at all."""
+        counter = Tally(progress, 2)
+        document = to_document(data)
+        counter.add(1, "document")
         with atomic_write(self.path) as handle:
-            json.dump(to_document(data), handle, ensure_ascii=False, separators=(",", ":"))
+            json.dump(document, handle, ensure_ascii=False, separators=(",", ":"))
+        counter.add(1, str(self.path.name))
         self._opened = None
 
     def _document(self) -> dict:

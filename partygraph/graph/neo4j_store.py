@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import socket
-import sys
 import uuid
 from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
@@ -21,6 +20,7 @@ from typing import Iterable, Iterator
 
 from ..errors import Neo4jConnectionError, StoreError
 from ..i18n import _
+from ..progress import Progress, Tally
 from .data import GraphData
 from .model import LABELS, RELATIONSHIPS, split_key
 
@@ -92,25 +92,6 @@ def _from_neo4j(props: dict) -> dict:
 def _batches(rows: list, size: int = BATCH) -> Iterator[list]:
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
-
-
-class _Progress:
-    """A one-line progress count on a terminal; silent otherwise."""
-
-    def __init__(self, enabled: bool, total: int) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
-        self.total, self.done = total, 0
-
-    def add(self, what: str, count: int) -> None:
-        self.done += count
-        if self.enabled:
-            share = self.done / self.total if self.total else 1
-            bar = "#" * int(share * 30)
-            print(f"\rloading into Neo4j [{bar:<30}] {share:4.0%} {what:<16}", end="", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        if self.enabled:
-            print(file=sys.stderr)
 
 
 class Neo4jStore:
@@ -240,12 +221,12 @@ class Neo4jStore:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def replace(self, data: GraphData, progress: bool = False) -> None:
+    def replace(self, data: GraphData, progress: Progress = None) -> None:
         """Make partygraph's part of the database equal ``data`` (idempotent; reruns complete it)."""
         self._refuse_foreign_nodes()
         self._ensure_schema()
         token = self._take_lock()
-        bar = _Progress(progress, sum(len(v) for v in data.nodes.values()) + len(data.rels))
+        bar = Tally(progress, sum(len(v) for v in data.nodes.values()) + len(data.rels))
         try:
             existing = self._delete_stale_nodes(data)
             self._delete_relationships()
@@ -261,13 +242,10 @@ class Neo4jStore:
                 self._write_batches(query, rows, bar, rel_type)
             self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime()")
         except Neo4jConnectionError:
-            bar.close()          # the server is gone: the lock of this process is taken over once it ends
-            raise
+            raise                # the server is gone: the lock of this process is taken over once it ends
         except BaseException:
-            bar.close()
             self._release_lock(token)
             raise
-        bar.close()
         self._release_lock(token)
 
     def _take_lock(self) -> str:
@@ -329,7 +307,7 @@ class Neo4jStore:
             remaining[label] = existing.intersection(by_id)
         return remaining
 
-    def _write_nodes(self, label: str, by_id: dict[str, dict], existing: set[str], bar: _Progress) -> None:
+    def _write_nodes(self, label: str, by_id: dict[str, dict], existing: set[str], bar: Tally) -> None:
         """Nodes already there get their properties replaced; new ones are created (no lookup needed)."""
         dates = _date_sets("n", "row", LABELS[label].properties)
         update = [props for node_id, props in by_id.items() if node_id in existing]
@@ -338,7 +316,7 @@ class Neo4jStore:
                             (create, f"UNWIND $rows AS row CREATE (n:{label}:{MARKER}) SET n = row{dates}")):
             self._write_batches(query, rows, bar, label)
 
-    def _write_batches(self, query: str, rows: list, bar: _Progress, what: str) -> None:
+    def _write_batches(self, query: str, rows: list, bar: Tally, what: str) -> None:
         """Write ``rows`` in batches, two transactions in flight so that preparing and sending one
         overlaps the server's work on the other. Each batch is its own managed transaction; one
         that meets a lock taken by the other is retried by the driver (deadlocks are transient)."""
@@ -352,10 +330,10 @@ class Neo4jStore:
                 if len(pending) >= IN_FLIGHT:
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
                     for future in done:
-                        bar.add(what, future.result())
+                        bar.add(future.result(), what)
                 pending.add(pool.submit(write, batch))
             for future in pending:
-                bar.add(what, future.result())
+                bar.add(future.result(), what)
 
     def _delete_relationships(self) -> None:
         for rel_type in RELATIONSHIPS:

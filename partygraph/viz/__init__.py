@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
+from ..progress import Progress, Tally
 from ..i18n import _
 from ..graph.data import GraphData
 from ..graph.model import node_key, split_key
@@ -61,16 +62,19 @@ def positions_for(sub: Subgraph, view: str) -> dict[str, tuple[float, float]]:
 
 
 def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view: str = "structure",
-         max_nodes: int = DEFAULT_MAX_NODES, as_of: str | None = None) -> Drawing:
+         max_nodes: int = DEFAULT_MAX_NODES, as_of: str | None = None, progress: Progress = None) -> Drawing:
     """Write a drawing of the store (or of what is within ``depth`` steps of ``scope``) to ``out``."""
     if depth < 0:
         raise UsageError(_("--depth must be 0 or more"))
+    steps = Tally(progress, 4)
     if store.kind == "embedded":
         sub = from_networkx(store.networkx(), view, scope, depth, max_nodes)
     else:
         sub = from_neo4j(store, view, scope, depth, max_nodes)
+    steps.add(1, "scope")
     keys = set(sub.data.keys())
     gaps = gap_marks(store, sub.data, as_of)
+    steps.add(1, "gaps")
     heading = f"partygraph · {view}" + (f" · {scope}" if scope else "")
     name = None
     if sub.center:
@@ -79,6 +83,8 @@ def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view:
     summary = (f"{name} — " if name else "") + f"{len(keys)} nodes, {len(sub.data.rels)} relationships" + (
         f", depth {depth}" if scope else "")
     html = render(sub, positions_for(sub, view), gaps, heading, summary)
+    steps.add(1, "layout")
     path = Path(out)
     write_page(path, html)
+    steps.add(1, path.name)
     return Drawing(path, len(keys), len(sub.data.rels), len(gaps))

@@ -475,9 +475,9 @@ def demo() -> None:
     from .output import table
 
     result = run_demo(Path.cwd())
-    click.echo(_("Loaded the seed-case dataset into {path}").format(path=result.store.path))
+    click.echo(_("Loaded the seed-case dataset into {path}").format(path=result.store_path))
     click.echo(table(_counts_rows(result.counts, for_people=True)))
-    store = f"--store {result.store.path.name}"
+    store = f"--store {result.store_path.name}"
     for title, command, rows in result.reports:
         click.echo("\n== " + _("{title} (all of it: partygraph {command} {store})").format(
             title=_(title), command=command, store=store) + " ==")

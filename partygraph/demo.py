@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .graph.embedded import EmbeddedStore
+from .graph.store import Store, open_store
 from .i18n import N_, _
 from .loaders import load_dataset
 
@@ -29,7 +29,8 @@ def seed_cases_path() -> Path:
 
 @dataclass
 class DemoResult:
-    store: EmbeddedStore
+    store: Store
+    store_path: Path
     counts: dict[str, int]
     reports: list[tuple[str, str, list[dict]]]      # (title, analysis name, rows)
     drawing: object
@@ -42,7 +43,8 @@ def run_demo(directory: str | Path = ".") -> DemoResult:
     from .queries import run_analysis
 
     data = load_dataset(seed_cases_path())
-    store = EmbeddedStore(Path(directory) / DEMO_STORE)
+    store_path = Path(directory) / DEMO_STORE
+    store = open_store(store_path=str(store_path))
     store.replace(data)
     areas = [row for row in run_analysis(store, "coverage", base="with_members") if row["place_label"] == "Area"]
     reports = [
@@ -58,5 +60,5 @@ def run_demo(directory: str | Path = ".") -> DemoResult:
     drawing = draw(store, Path(directory) / DEMO_DRAWING, scope=DEMO_SCOPE, depth=2)
     # The demo's export uses a fixed key: the seed cases' members are invented, and the demo must not print a secret.
     gexf = export(store, "gexf", Path(directory) / DEMO_GEXF, key=b"partygraph-demo")
-    return DemoResult(store, data.counts(), reports, drawing, N_("CBD金融中心 (CBD-FIN) in 阅海湾中央商务区, two steps out"),
+    return DemoResult(store, store_path, data.counts(), reports, drawing, N_("CBD金融中心 (CBD-FIN) in 阅海湾中央商务区, two steps out"),
                       gexf)

@@ -32,11 +32,7 @@ def scoped_data(store, scope: str | None, depth: int):
     """The whole graph, or what is within ``depth`` steps of ``scope`` (every label and relationship)."""
     if scope is None:
         return store.read()
-    from ..viz.scope import from_neo4j, from_networkx
-
-    if store.kind == "embedded":
-        return from_networkx(store.networkx(), "structure", scope, depth, max_nodes=10**9).data
-    return from_neo4j(store, "structure", scope, depth, max_nodes=10**9).data
+    return store.subgraph("structure", scope, depth, max_nodes=10**9).data
 
 
 def pseudonym_key(key_file: str | Path | None = None, out: str | Path = "export") -> tuple[bytes, Path | None]:

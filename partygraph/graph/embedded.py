@@ -182,4 +182,27 @@ class EmbeddedStore:
     def close(self) -> None:
         """Nothing to release: the file is read whole and closed (the Neo4j store closes its driver)."""
 
+    # -- the Store interface's questions, answered from the networkx graph ---------------------
+
+    def analysis_page(self, analysis, options: dict, limit: int | None):
+        from ..queries import embedded_page
+
+        return embedded_page(analysis, self.networkx(), options, limit)
+
+    def place_ids(self, place: str, label: str) -> tuple[int, int, list[str]]:
+        from ..queries.places import embedded_place_ids
+        from ..queries.view import View
+
+        return embedded_place_ids(View(self.networkx()), place, label)
+
+    def subgraph(self, view: str, scope: str | None, depth: int, max_nodes: int):
+        from .subgraph import from_networkx
+
+        return from_networkx(self.networkx(), view, scope, depth, max_nodes)
+
+    def pairing_orgs(self) -> list[tuple[str, str, list[str]]]:
+        from ..queries.pairing_network import embedded_orgs
+
+        return embedded_orgs(self.networkx())
+
 

@@ -376,6 +376,32 @@ class Neo4jStore:
                 data.add_rel(rel_type, from_label, row["f"], to_label, row["t"], _from_neo4j(row["p"]))
         return data
 
+    # -- the Store interface's questions, answered by Cypher ----------------------------------
+
+    def analysis_page(self, analysis, options: dict, limit: int | None):
+        from ..queries import neo4j_page
+
+        self.check_complete()
+        return neo4j_page(analysis, self, options, limit)
+
+    def place_ids(self, place: str, label: str) -> tuple[int, int, list[str]]:
+        from ..queries.places import CYPHER
+
+        self.check_complete()
+        row = self.run(CYPHER, place=place, label=label)[0]
+        return row["areas"], row["buildings"], row["ids"]
+
+    def subgraph(self, view: str, scope: str | None, depth: int, max_nodes: int):
+        from .neo4j_subgraph import from_neo4j
+
+        return from_neo4j(self, view, scope, depth, max_nodes)
+
+    def pairing_orgs(self) -> list[tuple[str, str, list[str]]]:
+        from ..queries.pairing_network import FETCH
+
+        self.check_complete()
+        return [tuple(row) for row in self.run_value(FETCH)]
+
     def counts(self) -> dict[str, int]:
         self.check_complete()
         result = {}

@@ -7,11 +7,47 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, Protocol
 
 from .embedded import DEFAULT_PATH, EmbeddedStore
 
+if TYPE_CHECKING:
+    from ..progress import Progress
+    from ..queries import Analysis, Page
+    from .data import GraphData
+    from .subgraph import Subgraph
 
-def open_store(store_path: str | None = None, neo4j_uri: str | None = None):
+
+class Store(Protocol):
+    """What partygraph asks of a store; the embedded store and Neo4j answer alike (the differential
+    tests hold them to it), and nothing outside ``graph/`` asks which one it has."""
+
+    def describe(self) -> str: ...
+
+    def replace(self, data: "GraphData", progress: "Progress" = None) -> None:
+        """Make the store hold ``data`` and nothing else of partygraph's; all of it or, on failure,
+        a store that refuses to be read until loaded again."""
+
+    def read(self) -> "GraphData": ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def analysis_page(self, analysis: "Analysis", options: dict, limit: int | None) -> "Page":
+        """The first ``limit`` rows (all with ``None``) of an analysis, most urgent first, and the total."""
+
+    def place_ids(self, place: str, label: str) -> tuple[int, int, list[str]]:
+        """(is an area, is a building, ids of the enterprises or members located there)."""
+
+    def subgraph(self, view: str, scope: str | None, depth: int, max_nodes: int) -> "Subgraph":
+        """What a drawing or a scoped export shows (see :mod:`partygraph.graph.subgraph`)."""
+
+    def pairing_orgs(self) -> list[tuple[str, str, list[str]]]:
+        """(id, name, ids it is PAIRED_WITH) of every organization."""
+
+    def close(self) -> None: ...
+
+
+def open_store(store_path: str | None = None, neo4j_uri: str | None = None) -> Store:
     """``--neo4j``/``PARTYGRAPH_NEO4J_URI`` wins over ``--store``/``PARTYGRAPH_STORE``."""
     uri = neo4j_uri or (None if store_path else os.environ.get("PARTYGRAPH_NEO4J_URI"))
     if uri:

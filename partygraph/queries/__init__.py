@@ -20,11 +20,13 @@ from .view import View
 
 @dataclass(frozen=True)
 class Analysis:
+    """One analysis under one name: its Cypher file (``<module>.cypher``) and its embedded twin
+    (``<module>.py``: ``run(view, **options)``, ``COLUMNS``, ``PARAMETERS`` of the Cypher,
+    ``options(**given)`` that checks and completes the options, ``sort_key``, ``SUBJECT`` — the
+    label ``--place`` narrows it to, or None — and ``DERIVED``: columns computed from a row's others
+    rather than fetched, while the Cypher still returns them for people)."""
+
     name: str
-    # partygraph.queries.<module>: run(view, **options), COLUMNS, PARAMETERS, sort_key; optionally
-    # options(**given), SUBJECT (the label its ids option selects) and DERIVED: columns the program
-    # computes from a row's others (a rule's text from its action) instead of fetching them, while
-    # the Cypher still returns them for people.
     module: str
 
     def code(self) -> ModuleType:
@@ -37,6 +39,27 @@ class Analysis:
     @property
     def columns(self) -> list[str]:
         return self.code().COLUMNS
+
+    @property
+    def parameters(self) -> dict:
+        return self.code().PARAMETERS
+
+    @property
+    def subject(self) -> str | None:
+        return self.code().SUBJECT
+
+    @property
+    def derived(self) -> dict:
+        return self.code().DERIVED
+
+    def options(self, **given) -> dict:
+        return self.code().options(**given)
+
+    def run(self, view: View, **options) -> list[dict]:
+        return self.code().run(view, **options)
+
+    def sort_key(self, row: dict) -> tuple:
+        return self.code().sort_key(row)
 
 
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
@@ -70,37 +93,45 @@ def analysis_page(store, name: str, limit: int | None, place: str | None = None,
     analysis = ANALYSES.get(name)
     if analysis is None:
         raise UsageError(_("no analysis named {name!r}; there are: {names}").format(name=name, names=", ".join(sorted(ANALYSES))))
-    code = analysis.code()
     if place is not None:
-        options = {**options, "ids": _ids_in_place(store, name, code, place, options)}
-    if store.kind == "embedded":
-        rows = code.run(View(store.networkx()), **_options(code, options))
-        return Page(rows if limit is None else rows[:limit], len(rows))
-    store.check_complete()
-    derived = getattr(code, "DERIVED", {})
-    fetched = [column for column in code.COLUMNS if column not in derived]
-    cypher, parameters = analysis.cypher(), cypher_parameters(name, **options)
+        options = {**options, "ids": _ids_in_place(store, analysis, place, options)}
+    return store.analysis_page(analysis, analysis.options(**options), limit)
+
+
+def embedded_page(analysis: "Analysis", graph, options: dict, limit: int | None) -> Page:
+    """An analysis's page from the embedded store's networkx graph (its Python twin)."""
+    rows = analysis.run(View(graph), **options)
+    return Page(rows if limit is None else rows[:limit], len(rows))
+
+
+def neo4j_page(analysis: "Analysis", runner, options: dict, limit: int | None) -> Page:
+    """An analysis's page from Neo4j (its Cypher, through ``runner.run_value``), sorted and cut on
+    the server when limited."""
+    derived = analysis.derived
+    fetched = [column for column in analysis.columns if column not in derived]
+    cypher = analysis.cypher()
+    parameters = {key: _cypher_value(value) for key, value in {**analysis.parameters, **options}.items()}
     with paused_gc():      # decoding a city's rows makes millions of objects, none of them cyclic
         if limit is not None and FINAL_ORDER_BY.search(cypher.strip()):
-            total, values = store.run_value(first_rows(cypher, fetched), limit=limit, **parameters)
+            total, values = runner.run_value(first_rows(cypher, fetched), limit=limit, **parameters)
         else:
-            values = store.run_value(collected(cypher, fetched), **parameters)
+            values = runner.run_value(collected(cypher, fetched), **parameters)
             total = len(values)
         rows = [_row(fetched, derived, value) for value in values]
         # Python's order, not the Cypher's: both stores then agree even where Java and Python
         # order unusual characters differently.
-        rows.sort(key=code.sort_key)
+        rows.sort(key=analysis.sort_key)
     return Page(rows if limit is None else rows[:limit], total)
 
 
-def _ids_in_place(store, name: str, code: ModuleType, place: str, options: dict) -> list[str]:
+def _ids_in_place(store, analysis: Analysis, place: str, options: dict) -> list[str]:
     from .places import ids_in
 
-    if not hasattr(code, "SUBJECT"):
-        raise UsageError(_("{name} cannot be narrowed to a place").format(name=name))
+    if analysis.subject is None:
+        raise UsageError(_("{name} cannot be narrowed to a place").format(name=analysis.name))
     if options.get("ids") is not None:
         raise UsageError(_("give ids or a place, not both"))
-    return ids_in(store, place, code.SUBJECT)
+    return ids_in(store, place, analysis.subject)
 
 
 def cypher_parameters(name: str, **options) -> dict:
@@ -109,12 +140,8 @@ def cypher_parameters(name: str, **options) -> dict:
     >>> cypher_parameters("coverage", base="min_employees:10")["min_employees"]
     10
     """
-    code = ANALYSES[name].code()
-    return {key: _cypher_value(value) for key, value in {**code.PARAMETERS, **_options(code, options)}.items()}
-
-
-def _options(code: ModuleType, given: dict) -> dict:
-    return code.options(**given) if hasattr(code, "options") else given
+    analysis = ANALYSES[name]
+    return {key: _cypher_value(value) for key, value in {**analysis.parameters, **analysis.options(**options)}.items()}
 
 
 def _row(fetched: list[str], derived: dict, values: list) -> dict:

@@ -15,6 +15,13 @@ PARAMETERS = {"joint_max_units": rules.JOINT_BRANCH_MAX_UNITS, "branch_max_membe
               "rule_no_secretary": rules.NO_SECRETARY, "rule_no_superior": rules.NO_SUPERIOR,
               "rule_cycle": rules.CYCLE, "rule_member_nowhere": rules.MEMBER_NOWHERE, "rule_pairing": rules.PAIRING}
 COLUMNS = ["check", "label", "id", "name", "count", "related", "rule"]
+SUBJECT = None                    # it judges no enterprises or members, so --place does not narrow it
+DERIVED: dict = {}
+
+
+def options() -> dict:
+    """It takes no options."""
+    return {}
 ORDER = ["joint_branch_over_five", "branch_over_50", "no_secretary", "no_superior", "hierarchy_cycle",
          "member_without_organization", "self_pairing", "duplicate_pairing"]
 

@@ -9,6 +9,13 @@ from .view import View
 CANDIDATE_LEVELS = ("branch", "general_branch")
 PARAMETERS = {"two_new_kinds": rules.TWO_NEW_KINDS, "candidate_levels": CANDIDATE_LEVELS, "rule": rules.UNPAIRED}
 COLUMNS = ["id", "name", "area_id", "candidates", "rule"]
+SUBJECT = None                    # it judges no enterprises or members, so --place does not narrow it
+DERIVED: dict = {}
+
+
+def options() -> dict:
+    """It takes no options."""
+    return {}
 
 
 def area_of(view: View, org: str) -> str | None:

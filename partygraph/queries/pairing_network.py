@@ -24,14 +24,11 @@ RETURN collect([o.id, o.name, partners]) AS rows
 """
 
 
-def _fetch(store) -> list[tuple[str, str, list[str]]]:
-    if store.kind == "embedded":
-        graph = store.networkx()
-        return [(attrs["id"], attrs["name"],
-                 [graph.nodes[t]["id"] for t, keys in graph._succ[key].items() if "PAIRED_WITH" in keys])
-                for key, attrs in graph.nodes(data=True) if attrs["label"] == "Organization"]
-    store.check_complete()
-    return [tuple(row) for row in store.run_value(FETCH)]
+def embedded_orgs(graph) -> list[tuple[str, str, list[str]]]:
+    """(id, name, partners) of every organization of the embedded store's graph, as :data:`FETCH` answers."""
+    return [(attrs["id"], attrs["name"],
+             [graph.nodes[t]["id"] for t, keys in graph._succ[key].items() if "PAIRED_WITH" in keys])
+            for key, attrs in graph.nodes(data=True) if attrs["label"] == "Organization"]
 
 
 def pairing_graph(orgs: list[tuple[str, str, list[str]]]) -> nx.Graph:
@@ -84,4 +81,4 @@ def component_betweenness(graph: nx.Graph, components: list[set]) -> tuple[dict,
 
 
 def pairing_network(store) -> list[dict]:
-    return analyze(pairing_graph(_fetch(store)))
+    return analyze(pairing_graph(store.pairing_orgs()))

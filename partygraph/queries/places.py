@@ -31,12 +31,7 @@ RETURN CASE WHEN a IS NULL THEN 0 ELSE 1 END AS areas, CASE WHEN b IS NULL THEN 
 
 def ids_in(store, place: str, label: str) -> list[str]:
     """Ids of the enterprises (``label="Enterprise"``) or members (``"Member"``) in ``place``."""
-    if store.kind == "embedded":
-        areas, buildings, ids = _embedded(View(store.networkx()), place, label)
-    else:
-        store.check_complete()
-        row = store.run(CYPHER, place=place, label=label)[0]
-        areas, buildings, ids = row["areas"], row["buildings"], row["ids"]
+    areas, buildings, ids = store.place_ids(place, label)
     if areas + buildings == 0:
         raise UsageError(_("no area or building has the id {given!r}").format(given=place))
     if areas and buildings:
@@ -45,7 +40,8 @@ def ids_in(store, place: str, label: str) -> list[str]:
     return sorted(set(ids))
 
 
-def _embedded(view: View, place: str, label: str) -> tuple[int, int, list[str]]:
+def embedded_place_ids(view: View, place: str, label: str) -> tuple[int, int, list[str]]:
+    """(is an area, is a building, ids in it) from the embedded store's graph, as :data:`CYPHER` answers."""
     area, building = node_key("Area", place), node_key("Building", place)
     is_area, is_building = int(area in view.graph), int(building in view.graph)
     seen = level = {area} if is_area else set()

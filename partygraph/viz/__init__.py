@@ -20,7 +20,7 @@ from ..graph.data import GraphData
 from ..graph.model import node_key, split_key
 from . import layout
 from .page import render, write_page
-from .scope import Subgraph, from_neo4j, from_networkx
+from ..graph.subgraph import Subgraph
 
 DEFAULT_MAX_NODES = 2000
 
@@ -67,10 +67,7 @@ def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view:
     if depth < 0:
         raise UsageError(_("--depth must be 0 or more"))
     steps = Tally(progress, 4)
-    if store.kind == "embedded":
-        sub = from_networkx(store.networkx(), view, scope, depth, max_nodes)
-    else:
-        sub = from_neo4j(store, view, scope, depth, max_nodes)
+    sub = store.subgraph(view, scope, depth, max_nodes)
     steps.add(1, "scope")
     keys = set(sub.data.keys())
     gaps = gap_marks(store, sub.data, as_of)

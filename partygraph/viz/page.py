@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..files import write_text
 from ..graph.model import split_key
-from .scope import Subgraph
+from ..graph.subgraph import Subgraph
 from .style import FONT_FACES, GAP_COLOR, LABEL_STYLE, REL_STYLE
 
 

@@ -3,19 +3,17 @@ import re
 from partygraph.queries import ANALYSES
 
 
-def test_every_analysis_has_a_cypher_form_and_an_embedded_form():
+def test_every_analysis_has_a_cypher_form_and_an_embedded_form_and_says_all_it_needs():
     for analysis in ANALYSES.values():
         code = analysis.code()
-        assert callable(code.run) and callable(code.sort_key) and code.COLUMNS
+        assert callable(code.run) and callable(code.sort_key) and callable(code.options) and code.COLUMNS
+        assert code.SUBJECT in (None, "Enterprise", "Member") and isinstance(code.DERIVED, dict)
         assert "MATCH" in analysis.cypher()
 
 
 def test_every_cypher_parameter_is_supplied_by_its_twin():
     for analysis in ANALYSES.values():
-        code = analysis.code()
-        supplied = set(code.PARAMETERS)
-        if hasattr(code, "options"):
-            supplied |= set(code.options())
+        supplied = set(analysis.parameters) | set(analysis.options())
         used = set(re.findall(r"\$(\w+)", analysis.cypher()))
         assert used <= supplied, (analysis.name, used - supplied)
 

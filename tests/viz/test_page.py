@@ -6,7 +6,7 @@ from partygraph.errors import UsageError
 from partygraph.graph.data import GraphData
 from partygraph.graph.embedded import EmbeddedStore
 from partygraph.viz import draw
-from partygraph.viz.scope import TooLarge
+from partygraph.graph.subgraph import TooLarge
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "<script>alert(2)</script>"

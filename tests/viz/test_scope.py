@@ -4,7 +4,7 @@ import pytest
 
 from partygraph.graph.embedded import EmbeddedStore
 from partygraph.loaders import load_dataset
-from partygraph.viz.scope import TooLarge, from_neo4j, from_networkx
+from partygraph.graph.subgraph import TooLarge
 from tests.conftest import SEED_CASES
 
 CASES = [("structure", "CBD-FIN", 2), ("structure", "YK-C", 1), ("structure", "Enterprise:NW-JJJ", 3),
@@ -18,23 +18,21 @@ def test_neo4j_fetches_exactly_the_scoped_part(neo4j_store, tmp_path):
     embedded = EmbeddedStore(tmp_path / "s.pgstore")
     embedded.replace(data)
     neo4j_store.replace(data)
-    graph = embedded.networkx()
     for view, scope, depth in CASES:
-        ours = from_networkx(graph, view, scope, depth, 5000)
-        theirs = from_neo4j(neo4j_store, view, scope, depth, 5000)
+        ours = embedded.subgraph(view, scope, depth, 5000)
+        theirs = neo4j_store.subgraph(view, scope, depth, 5000)
         assert ours.data.nodes == theirs.data.nodes, (view, scope, depth)
         assert ours.data.rels == theirs.data.rels, (view, scope, depth)
         assert ours.members == theirs.members and ours.center == theirs.center
-    for fetch, source in ((from_neo4j, neo4j_store), (from_networkx, graph)):
+    for store in (neo4j_store, embedded):
         with pytest.raises(TooLarge, match="more than 10 nodes"):
-            fetch(source, "structure", "CBD-FIN", 2, 10)
+            store.subgraph("structure", "CBD-FIN", 2, 10)
 
 
 def test_depth_counts_steps_out_from_the_scope(tmp_path):
     embedded = EmbeddedStore(tmp_path / "s.pgstore")
     embedded.replace(load_dataset(SEED_CASES))
-    graph = embedded.networkx()
-    zero = from_networkx(graph, "hierarchy", "YK-C", 0, 5000)
-    one = from_networkx(graph, "hierarchy", "YK-C", 1, 5000)
+    zero = embedded.subgraph("hierarchy", "YK-C", 0, 5000)
+    one = embedded.subgraph("hierarchy", "YK-C", 1, 5000)
     assert [k for k, v in zero.data.nodes.items() if v] == ["Organization"] and len(zero.data.nodes["Organization"]) == 1
     assert set(one.data.nodes["Organization"]) == {"YK-C", "YK-B1-GB", "YK-B2-GB", "YK-B3-GB", "YK-B4-GB", "YK-O01", "YK-O06"}

@@ -1,0 +1,107 @@
+"""The part of the graph a drawing or a scoped export shows: a view's labels and relationships,
+around a scope. Both stores answer ``store.subgraph(...)`` with the same ``Subgraph``: the embedded
+store cuts its networkx graph here (:func:`from_networkx`); Neo4j is asked only for the scoped part
+(``neo4j_subgraph``), never for the whole graph.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from ..errors import UsageError
+from ..i18n import _
+from .data import GraphData
+from .model import node_key
+
+VIEWS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "structure": (("Area", "Building", "Enterprise", "Organization", "Member"),
+                  ("PART_OF", "LOCATED_IN", "SUBORDINATE_TO", "COVERS", "BASED_IN", "MEMBER_OF", "PARTICIPATES_IN",
+                   "WORKS_AT", "GUIDES", "SECRETARY_OF", "PAIRED_WITH")),
+    "hierarchy": (("Organization",), ("SUBORDINATE_TO",)),
+    "pairings": (("Organization",), ("PAIRED_WITH",)),
+}
+SCOPE_LABELS = ("Area", "Building", "Organization", "Enterprise")
+
+
+class TooLarge(UsageError):
+    def __init__(self, count: int, limit: int, scope: str | None) -> None:
+        hint = (_("pass --scope with an area, building, organization or enterprise id") if scope is None
+                else _("choose a smaller --scope (a building or an organization), a smaller --depth"))
+        super().__init__(_("the drawing would have more than {limit} nodes (at least {count}); {hint}, "
+                           "a narrower --view (hierarchy, pairings), or raise --max-nodes").format(
+                             limit=limit, count=count, hint=hint))
+
+
+@dataclass
+class Subgraph:
+    data: GraphData
+    members: dict[str, int] = field(default_factory=dict)     # node key -> members (organizations, enterprises)
+    center: str | None = None
+
+
+def check_view(view: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if view not in VIEWS:
+        raise UsageError(_("--view expects one of {allowed}, not {given!r}").format(allowed=", ".join(VIEWS), given=view))
+    return VIEWS[view]
+
+
+def resolve_scope(scope: str, has: callable) -> str:
+    """The node key of ``scope`` (an id, or ``Label:id``); ``has(key)`` says whether a node exists."""
+    label, _colon, rest = scope.partition(":")
+    if label in SCOPE_LABELS and rest and has(scope):
+        return scope
+    found = [node_key(label, scope) for label in SCOPE_LABELS if has(node_key(label, scope))]
+    if not found:
+        raise UsageError(_("no area, building, organization or enterprise has the id {given!r}").format(given=scope))
+    if len(found) > 1:
+        raise UsageError(_("{given!r} is the id of more than one node ({found}); say which, e.g. --scope {first}").format(
+            given=scope, found=", ".join(found), first=found[0]))
+    return found[0]
+
+
+def from_networkx(graph, view: str, scope: str | None, depth: int, max_nodes: int) -> Subgraph:
+    labels, types = check_view(view)
+    center = resolve_scope(scope, graph.has_node) if scope else None
+    if center is not None and graph.nodes[center]["label"] not in labels:
+        raise UsageError(_("{center} is not part of the {view} view; try --view structure").format(center=center, view=view))
+
+    def neighbours(key: str):
+        for other, keys in list(graph._succ[key].items()) + list(graph._pred[key].items()):
+            if graph.nodes[other]["label"] in labels and any(t in keys for t in types):
+                yield other
+
+    if center is None:
+        keys = [k for k, a in graph.nodes(data=True) if a["label"] in labels]
+        if len(keys) > max_nodes:
+            raise TooLarge(len(keys), max_nodes, scope)
+    else:
+        keys, seen, queue = [center], {center: 0}, deque([center])
+        while queue:
+            key = queue.popleft()
+            if seen[key] >= depth:
+                continue
+            for other in neighbours(key):
+                if other not in seen:
+                    seen[other] = seen[key] + 1
+                    keys.append(other)
+                    queue.append(other)
+                    if len(keys) > max_nodes:
+                        raise TooLarge(len(keys), max_nodes, scope)
+    chosen = set(keys)
+    data = GraphData()
+    for key in keys:
+        attrs = dict(graph.nodes[key])
+        data.add_node(attrs.pop("label"), attrs)
+    for key in keys:
+        for other, rels in graph._succ[key].items():
+            if other in chosen:
+                for rel_type, props in rels.items():
+                    if rel_type in types:
+                        data.rels[(rel_type, key, other)] = dict(props)
+    members = {}
+    for key in keys:
+        rel = {"Organization": "MEMBER_OF", "Enterprise": "WORKS_AT"}.get(graph.nodes[key]["label"])
+        if rel:
+            members[key] = sum(rel in k for k in graph._pred[key].values())
+    return Subgraph(data, members, center)

@@ -395,7 +395,9 @@ def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nod
 
 @main.command("export", help=_("Export for research (Gephi, networkx, R, igraph); members pseudonymized unless --no-pseudonymize. The pseudonym key comes from --key-file or PARTYGRAPH_PSEUDONYM_KEY; without them a new random key is kept in a file readable by you only, whose path is shown."))
 @store_options
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "neo4j-admin"]), required=True,
+              help=_("graphml/gexf for Gephi, json for networkx, csv for R and spreadsheets, neo4j-admin for a bulk "
+                     "import into Neo4j (a folder)."))
 @click.option("--out", required=True, type=click.Path(path_type=Path), help=_("File to write (a folder for csv)."))
 @click.option("--scope", metavar="ID", help=_("Only what is within --depth steps of this id."))
 @click.option("--depth", type=click.IntRange(0), default=2, show_default=True)
@@ -408,7 +410,7 @@ def export_command(store_path, neo4j_uri, fmt: str, out: Path, scope, depth: int
                    coarsen_dates: bool) -> None:
     from .export import export
 
-    if real:
+    if real or fmt == "neo4j-admin":
         click.echo(_("partygraph: warning: exporting members' real names, ids and dates (--no-pseudonymize)"), err=True)
     with progress_bar(_("exporting")) as progress:
         done = export(_open(store_path, neo4j_uri), fmt, out, pseudonymize=not real, scope=scope, depth=depth,
@@ -423,6 +425,10 @@ def export_command(store_path, neo4j_uri, fmt: str, out: Path, scope, depth: int
     click.echo(_("Wrote {path}: {nodes} nodes, {edges} relationships").format(path=done.path, nodes=done.nodes,
                                                                              edges=done.edges)
                + (_(", members pseudonymized") if done.pseudonymized else _(", REAL member data")))
+    if done.command:
+        click.echo(_("With the database stopped, import them with:\n  {command}\nthen create the constraints and "
+                     "indexes: cypher-shell -f {schema}").format(command=done.command,
+                                                               schema=Path(done.path) / "schema.cypher"))
 
 
 @main.group(help=_("Network analyses computed with networkx."))

@@ -14,7 +14,7 @@ from .pseudonym import KEY_VARIABLE, Pseudonymizer, new_key, weak_key_problem
 from .table import export_graph
 from .writers import WRITERS
 
-FORMATS = tuple(WRITERS)
+FORMATS = (*WRITERS, "neo4j-admin")
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Export:
     key_file: Path | None                # a new key's file (0600), to name to the user, never the key
     members: int = 0                     # pseudonymized members, and of those the ones whose employer,
     unique_members: int = 0              # organization and dates no other member shares
+    command: str | None = None           # for neo4j-admin files: the import command
 
 
 def scoped_data(store, scope: str | None, depth: int):
@@ -88,8 +89,10 @@ def export(store, fmt: str, out: str | Path, pseudonymize: bool = True, scope: s
     """Write the store's graph (or a scoped part) in ``fmt``; members pseudonymized unless told not to.
     ``key`` (bytes) or ``key_file`` links the pseudonyms to an earlier export's; ``coarsen_dates``
     keeps only the year of members' dates."""
-    if fmt not in WRITERS:
+    if fmt not in FORMATS:
         raise UsageError(_("--format expects one of {allowed}, not {given!r}").format(allowed=", ".join(FORMATS), given=fmt))
+    if fmt == "neo4j-admin":
+        return _admin_export(store, out, scope, depth, progress)
     made = None
     pseudonymizer = None
     if pseudonymize:
@@ -109,3 +112,17 @@ def export(store, fmt: str, out: str | Path, pseudonymize: bool = True, scope: s
     WRITERS[fmt](graph, path)
     steps.add(1, path.name)
     return Export(path, len(graph.nodes), len(graph.edges), pseudonymize, made, members, unique)
+
+
+def _admin_export(store, out: str | Path, scope: str | None, depth: int, progress: Progress) -> Export:
+    """neo4j-admin import files: the database's own content, so members' real data, never pseudonyms."""
+    from .neo4j_admin import write_admin
+
+    steps = Tally(progress, 2)
+    data = scoped_data(store, scope, depth)
+    steps.add(1, "read")
+    files = write_admin(data, out)
+    steps.add(1, "files")
+    counts = data.counts()
+    return Export(files.folder, sum(counts[label] for label in data.nodes), len(data.rels), False, None,
+                  command=files.command)

@@ -23,15 +23,13 @@ from ..i18n import _
 from ..progress import Progress, Tally
 from .data import GraphData
 from .model import LABELS, RELATIONSHIPS, split_key
+from .neo4j_schema import schema_statements
 
 MARKER = "Partygraph"
 BATCH = 10_000
 IN_FLIGHT = 2
 MIN_VERSION = (5, 23)      # the CALL (x) { ... } subqueries (variable scope clause) arrived in 5.23
 SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
-#: Indexes the analyses look things up by, beyond the uniqueness constraints on ``id``.
-INDEXES = (("Member", "status"), ("Member", "mobile"), ("Member", "last_contact"), ("Member", "registered_at"),
-           ("Organization", "level"))
 
 
 def _date_sets(variable: str, source: str, types: dict[str, str]) -> str:
@@ -288,12 +286,8 @@ class Neo4jStore:
                     database=self.database, uri=self.uri, count=rows[0]["foreign"]))
 
     def _ensure_schema(self) -> None:
-        for label in LABELS:
-            self._autocommit(f"CREATE CONSTRAINT pg_{label.lower()}_id IF NOT EXISTS "
-                             f"FOR (n:{label}) REQUIRE n.id IS UNIQUE")
-        for label, prop in INDEXES:
-            self._autocommit(f"CREATE INDEX pg_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
-        self._autocommit("CREATE CONSTRAINT pg_meta_id IF NOT EXISTS FOR (n:PartygraphMeta) REQUIRE n.id IS UNIQUE")
+        for statement in schema_statements():
+            self._autocommit(statement)
         self._autocommit("CALL db.awaitIndexes(300)")
 
     def _delete_stale_nodes(self, data: GraphData) -> dict[str, set[str]]:

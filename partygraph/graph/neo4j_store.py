@@ -227,17 +227,11 @@ class Neo4jStore:
         bar = Tally(progress, sum(len(v) for v in data.nodes.values()) + len(data.rels))
         try:
             existing = self._delete_stale_nodes(data)
-            self._delete_relationships()
             for label, by_id in data.nodes.items():
                 self._write_nodes(label, by_id, existing[label], bar)
-            for (rel_type, from_label, to_label), rows in self._relationship_groups(data).items():
-                # Every partygraph relationship was deleted above, so CREATE is exact; a batch is one
-                # transaction (rolled back whole before a retry), and a rerun deletes again first.
-                types = RELATIONSHIPS[rel_type].properties
-                props = f" SET r = row.p{_date_sets('r', 'row.p', types)}" if types else ""
-                query = (f"UNWIND $rows AS row MATCH (a:{from_label} {{id: row.f}}) MATCH (b:{to_label} {{id: row.t}}) "
-                         f"CREATE (a)-[r:{rel_type}]->(b){props}")
-                self._write_batches(query, rows, bar, rel_type)
+            desired = self._relationship_groups(data)
+            for key in _endpoint_pairs():
+                self._sync_relationships(key, desired.get(key, []), bar)
             self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime()")
         except Neo4jConnectionError:
             raise                # the server is gone: the lock of this process is taken over once it ends
@@ -329,10 +323,32 @@ class Neo4jStore:
             for future in pending:
                 bar.add(future.result(), what)
 
-    def _delete_relationships(self) -> None:
-        for rel_type in RELATIONSHIPS:
-            self._autocommit(f"MATCH (:{MARKER})-[r:{rel_type}]->(:{MARKER}) "
-                             f"CALL (r) {{ DELETE r }} IN TRANSACTIONS OF {BATCH} ROWS")
+    def _sync_relationships(self, key: tuple[str, str, str], rows: list[dict], bar: Tally) -> None:
+        """Make the relationships of one type between two labels equal ``rows``: those already there
+        with the same properties stay (an unchanged reload re-creates nothing); the rest are deleted
+        or created. A pair found twice (which no finished load leaves) is made once again."""
+        rel_type, from_label, to_label = key
+        want = {(row["f"], row["t"]): row for row in rows}
+        found = self.run_value(f"MATCH (a:{from_label}:{MARKER})-[r:{rel_type}]->(b:{to_label}:{MARKER}) "
+                               f"RETURN collect([a.id, b.id, properties(r)])")
+        seen: dict[tuple[str, str], int] = {}
+        have: dict[tuple[str, str], dict] = {}
+        for source, target, props in found:
+            seen[(source, target)] = seen.get((source, target), 0) + 1
+            have[(source, target)] = _from_neo4j(props)
+        stale = [pair for pair, props in have.items()
+                 if pair not in want or want[pair]["p"] != props or seen[pair] > 1]
+        stale_set = set(stale)
+        new = [row for pair, row in want.items() if pair not in have or pair in stale_set]
+        self._write_batches(f"UNWIND $rows AS row MATCH (a:{from_label}:{MARKER} {{id: row.f}})-[r:{rel_type}]->"
+                            f"(b:{to_label}:{MARKER} {{id: row.t}}) DELETE r",
+                            [{"f": source, "t": target} for source, target in stale], Tally(None, 0), rel_type)
+        bar.add(len(want) - len(new), rel_type)
+        types = RELATIONSHIPS[rel_type].properties
+        props = f" SET r = row.p{_date_sets('r', 'row.p', types)}" if types else ""
+        # A batch is one transaction (rolled back whole before a retry); a rerun diffs again first.
+        self._write_batches(f"UNWIND $rows AS row MATCH (a:{from_label} {{id: row.f}}) MATCH (b:{to_label} {{id: row.t}}) "
+                            f"CREATE (a)-[r:{rel_type}]->(b){props}", new, bar, rel_type)
 
     @staticmethod
     def _relationship_groups(data: GraphData) -> dict[tuple[str, str, str], list[dict]]:

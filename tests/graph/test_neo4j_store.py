@@ -156,3 +156,29 @@ def test_the_oldest_server_accepted_is_the_oldest_that_understands_every_query()
                                                                      inspect.getsource(neo4j_store)]
     needed = max(version for feature, version in FEATURES.items() if any(feature in text for text in texts))
     assert neo4j_store.MIN_VERSION == needed
+
+def _relationship_ids(store) -> dict:
+    return {(row["t"], row["a"], row["b"]): row["e"] for row in store.run(
+        "MATCH (a:Partygraph)-[r]->(b:Partygraph) RETURN type(r) AS t, a.id AS a, b.id AS b, elementId(r) AS e")}
+
+
+@pytest.mark.neo4j
+def test_an_unchanged_reload_recreates_no_relationship_and_a_change_touches_only_its_own(neo4j_store):
+    from partygraph.loaders import load_dataset
+    from tests.conftest import SEED_CASES
+
+    data = load_dataset(SEED_CASES)
+    neo4j_store.replace(data)
+    before = _relationship_ids(neo4j_store)
+    neo4j_store.replace(data)
+    assert _relationship_ids(neo4j_store) == before
+    pairing = next(key for key in data.rels if key[0] == "PAIRED_WITH")
+    data.rels[pairing] = {"kind": "联建", "since": "2020-02-02"}
+    gone = next(key for key in data.rels if key[0] == "WORKS_AT")
+    del data.rels[gone]
+    neo4j_store.replace(data)
+    after = _relationship_ids(neo4j_store)
+    changed = {key for key in before if after.get(key) != before[key]}
+    assert changed == {(pairing[0], pairing[1].split(":", 1)[1], pairing[2].split(":", 1)[1]),
+                       (gone[0], gone[1].split(":", 1)[1], gone[2].split(":", 1)[1])}
+    assert neo4j_store.read() == data

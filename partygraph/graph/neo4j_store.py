@@ -182,12 +182,15 @@ class Neo4jStore:
         try:
             with driver.session(database=self.database) as session:
                 yield session
-        except (ex.ServiceUnavailable, ex.SessionExpired, ex.TransientError, ex.DatabaseError,
-                ex.IncompleteCommit, OSError) as exc:
+        except (ex.ServiceUnavailable, ex.SessionExpired, ex.IncompleteCommit, OSError) as exc:
             self.close()
             raise Neo4jConnectionError(_("lost {where} in the middle of the work ({reason}); nothing partygraph "
                                          "reported was finished; run the command again").format(
                 where=_("Neo4j at {uri}").format(uri=self.uri), reason=type(exc).__name__)) from exc
+        except (ex.TransientError, ex.DatabaseError) as exc:
+            raise StoreError(_("{where} could not finish the work ({reason}); nothing partygraph reported was "
+                               "finished; run the command again").format(
+                where=_("Neo4j at {uri}").format(uri=self.uri), reason=exc.code or type(exc).__name__)) from exc
 
     def _write(self, query: str, **params) -> list:
         def work(tx):

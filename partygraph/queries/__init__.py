@@ -52,6 +52,11 @@ class Analysis:
     def derived(self) -> dict:
         return self.code().DERIVED
 
+    @property
+    def total(self) -> str | None:
+        """A Cypher count of the rows, where one is much cheaper than the rows themselves."""
+        return self.code().TOTAL
+
     def options(self, **given) -> dict:
         return self.code().options(**given)
 
@@ -113,7 +118,8 @@ def neo4j_page(analysis: "Analysis", runner, options: dict, limit: int | None) -
     parameters = {key: _cypher_value(value) for key, value in {**analysis.parameters, **options}.items()}
     with paused_gc():      # decoding a city's rows makes millions of objects, none of them cyclic
         if limit is not None and FINAL_ORDER_BY.search(cypher.strip()):
-            total, values = runner.run_value(first_rows(cypher, fetched), limit=limit, **parameters)
+            query = first_rows(cypher, fetched, analysis.total)
+            total, values = runner.run_value(query, limit=limit, **parameters)
         else:
             values = runner.run_value(collected(cypher, fetched), **parameters)
             total = len(values)
@@ -170,7 +176,7 @@ def collected(cypher: str, columns: list[str]) -> str:
 FINAL_ORDER_BY = re.compile(r"\nORDER BY [^\n]*$")
 
 
-def first_rows(cypher: str, columns: list[str]) -> str:
+def first_rows(cypher: str, columns: list[str], total: str | None = None) -> str:
     r"""The query's first ``$limit`` rows in its own order and the count of all, in one answer.
 
     >>> print(first_rows("MATCH (n) RETURN n.id AS id\nORDER BY id", ["id"]))
@@ -181,6 +187,9 @@ def first_rows(cypher: str, columns: list[str]) -> str:
     WITH collect([id]) AS rows
     RETURN [size(rows), rows[0..$limit]] AS page
     """
+    if total:       # the first rows by a top-N (no full sort), the count by its own cheap query
+        return (f"CALL () {{\n{cypher.strip()}\nLIMIT $limit\n}}\nWITH collect([{', '.join(columns)}]) AS rows\n"
+                f"CALL () {{\n{total.strip()}\n}}\nRETURN [total, rows] AS page")
     return (f"CALL () {{\n{cypher.strip()}\n}}\nWITH collect([{', '.join(columns)}]) AS rows\n"
             "RETURN [size(rows), rows[0..$limit]] AS page")
 

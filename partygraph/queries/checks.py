@@ -15,6 +15,7 @@ PARAMETERS = {"joint_max_units": rules.JOINT_BRANCH_MAX_UNITS, "branch_max_membe
               "rule_no_secretary": rules.NO_SECRETARY, "rule_no_superior": rules.NO_SUPERIOR,
               "rule_cycle": rules.CYCLE, "rule_member_nowhere": rules.MEMBER_NOWHERE, "rule_pairing": rules.PAIRING}
 COLUMNS = ["check", "label", "id", "name", "count", "related", "rule"]
+TOTAL = None                      # no cheaper count than the analysis itself
 SUBJECT = None                    # it judges no enterprises or members, so --place does not narrow it
 DERIVED: dict = {}
 

@@ -13,6 +13,7 @@ from .view import View
 PARAMETERS: dict = {}
 COLUMNS = ["place_id", "place_name", "place_label", "place_kind", "enterprises", "org_covered", "work_covered",
            "org_coverage_rate", "work_coverage_rate", "base"]
+TOTAL = None                      # no cheaper count than the analysis itself
 SUBJECT = None                    # it judges no enterprises or members, so --place does not narrow it
 DERIVED: dict = {}
 

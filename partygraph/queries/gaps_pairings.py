@@ -9,6 +9,7 @@ from .view import View
 CANDIDATE_LEVELS = ("branch", "general_branch")
 PARAMETERS = {"two_new_kinds": rules.TWO_NEW_KINDS, "candidate_levels": CANDIDATE_LEVELS, "rule": rules.UNPAIRED}
 COLUMNS = ["id", "name", "area_id", "candidates", "rule"]
+TOTAL = None                      # no cheaper count than the analysis itself
 SUBJECT = None                    # it judges no enterprises or members, so --place does not narrow it
 DERIVED: dict = {}
 

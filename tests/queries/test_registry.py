@@ -8,6 +8,7 @@ def test_every_analysis_has_a_cypher_form_and_an_embedded_form_and_says_all_it_n
         code = analysis.code()
         assert callable(code.run) and callable(code.sort_key) and callable(code.options) and code.COLUMNS
         assert code.SUBJECT in (None, "Enterprise", "Member") and isinstance(code.DERIVED, dict)
+        assert code.TOTAL is None or "RETURN count(" in code.TOTAL
         assert "MATCH" in analysis.cypher()
 
 

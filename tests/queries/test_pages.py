@@ -57,3 +57,19 @@ def test_json_and_csv_give_every_row_unless_limited(demo_store):
     assert len(whole) > 3 and three == whole[:3]
     csv = runner.invoke(main, ["gaps", "members", "--store", str(demo_store), "--format", "csv"]).stdout
     assert len(csv.strip().splitlines()) == len(whole) + 1
+
+
+@pytest.mark.parametrize("count", [0, 1, 1999, 2000, 2001, 4500])
+def test_streamed_json_and_csv_hold_every_row_across_chunk_boundaries(count):
+    import csv
+    import io
+
+    from partygraph.output import stream
+
+    rows = [{"id": f"E{i}", "name": f"企业{i}", "n": i, "list": ["a", "b"]} for i in range(count)]
+    out = io.StringIO()
+    stream(rows, "json", ["id", "name", "n", "list"], out.write)
+    assert json.loads(out.getvalue()) == rows
+    out = io.StringIO()
+    stream(rows, "csv", ["id", "name", "n", "list"], out.write)
+    assert [r["id"] for r in csv.DictReader(io.StringIO(out.getvalue()))] == [r["id"] for r in rows]

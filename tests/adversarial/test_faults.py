@@ -29,6 +29,18 @@ def start_load(dataset: Path, *store_args: str) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
 
 
+def whole_load(reset, dataset: Path, *store_args: str) -> float:
+    """How long a whole load takes, warm: the faster of two (a cold JVM or page cache makes the
+    first one slow, and kill times drawn from it would mostly fall after the load had finished)."""
+    durations = []
+    for _round in range(2):
+        reset()
+        started = time.perf_counter()
+        assert start_load(dataset, *store_args).wait() == 0
+        durations.append(time.perf_counter() - started)
+    return min(durations)
+
+
 def kill_after(process: subprocess.Popen, seconds: float) -> bool:
     """Kill ``process`` after ``seconds`` unless it ended; True if it was killed."""
     try:
@@ -53,15 +65,13 @@ def test_a_killed_embedded_load_leaves_the_old_store_or_the_new_one(tmp_path, da
     path = tmp_path / "s.pgstore"
     EmbeddedStore(path).replace(old_data)
     before = path.read_bytes()
-    started = time.perf_counter()
-    assert start_load(new, "--store", str(path)).wait() == 0
-    whole = time.perf_counter() - started
+    whole = whole_load(lambda: path.write_bytes(before), new, "--store", str(path))
     after = path.read_bytes()
     rng = random.Random(12)
     killed = 0
     for _attempt in range(KILLS):
         path.write_bytes(before)
-        killed += kill_after(start_load(new, "--store", str(path)), rng.uniform(0.05, whole))
+        killed += kill_after(start_load(new, "--store", str(path)), rng.uniform(0.05, 0.8 * whole))
         assert path.read_bytes() in (before, after)
         assert start_load(new, "--store", str(path)).wait() == 0          # the next command converges
         assert path.read_bytes() == after
@@ -72,15 +82,12 @@ def test_a_killed_embedded_load_leaves_the_old_store_or_the_new_one(tmp_path, da
 @pytest.mark.neo4j
 def test_a_killed_neo4j_load_is_never_read_half_done_and_a_reload_converges(neo4j_store, neo4j_env, datasets):
     old, new, old_data, new_data = datasets
-    neo4j_store.replace(old_data)
-    started = time.perf_counter()
-    assert start_load(new, "--neo4j", neo4j_env).wait() == 0
-    whole = time.perf_counter() - started
+    whole = whole_load(lambda: neo4j_store.replace(old_data), new, "--neo4j", neo4j_env)
     rng = random.Random(21)
     killed = 0
     for _attempt in range(KILLS):
         neo4j_store.replace(old_data)
-        killed += kill_after(start_load(new, "--neo4j", neo4j_env), rng.uniform(0.3, whole))
+        killed += kill_after(start_load(new, "--neo4j", neo4j_env), rng.uniform(0.3, 0.8 * whole))
         try:
             seen = neo4j_store.read()
         except StoreError as exc:

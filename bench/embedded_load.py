@@ -2,8 +2,8 @@
 
     python bench/embedded_load.py [--enterprises 300000] [--district 30000] [--workdir DIR]
 
-Targets (issue: the foundation): city load ≤ 60 s and ≤ 4 GB; opening the stored city for a
-query ≤ 10 s; a district opens in ≤ 1 s. "Opening" is reading the store file into networkx.
+Targets: city load ≤ 15 s and ≤ 2 GiB. "Opening" is a fresh process connecting to the store's
+database and counting every table (what every command does before its query).
 """
 
 from __future__ import annotations
@@ -23,8 +23,13 @@ result = data.counts()
 """
 OPEN = """
 from partygraph.graph.embedded import EmbeddedStore
-graph = EmbeddedStore(args["store"]).networkx()
-result = [graph.number_of_nodes(), graph.number_of_edges()]
+from partygraph.graph.model import LABELS
+counts = EmbeddedStore(args["store"]).counts()
+result = [sum(counts[label] for label in LABELS), sum(v for k, v in counts.items() if k not in LABELS)]
+"""
+READ = """
+from partygraph.loaders import load_dataset
+result = load_dataset(args["dataset"]).counts()
 """
 GENERATE = """
 from partygraph.loaders.generate import generate_city
@@ -41,9 +46,11 @@ def bench(name: str, enterprises: int, workdir: Path) -> dict:
     row("generate the dataset (CSV)", generated)
     loaded = measure(LOAD, dataset=str(dataset), store=str(store))
     row("load: validate + build + write the store", loaded)
+    split = measure(READ, dataset=str(dataset))
+    row("  of which reading and validating the registers", split)
     print(f"{'store size':<44} {store.stat().st_size / 2**20:8.1f} MiB")
     opened = measure(OPEN, store=str(store))
-    row("open the store into networkx", opened, f"({opened['result'][0]:,} nodes, {opened['result'][1]:,} edges)")
+    row("open the store and count its tables", opened, f"({opened['result'][0]:,} nodes, {opened['result'][1]:,} edges)")
     return {"load": loaded, "open": opened}
 
 
@@ -58,9 +65,8 @@ def main() -> None:
         district = bench("district", options.district, workdir)
         city = bench("city", options.enterprises, workdir)
     print("\ntargets:")
-    print(f"  city load {city['load']['seconds']:.1f} s (≤ 60 s), peak {gib(city['load']['peak_bytes'])} (≤ 4 GB)")
-    print(f"  city open {city['open']['seconds']:.1f} s (≤ 10 s)")
-    print(f"  district open {district['open']['seconds']:.2f} s (≤ 1 s)")
+    print(f"  city load {city['load']['seconds']:.1f} s (≤ 15 s), peak {gib(city['load']['peak_bytes'])} (≤ 2 GiB)")
+    print(f"  city open {city['open']['seconds']:.2f} s; district open {district['open']['seconds']:.2f} s")
 
 
 if __name__ == "__main__":

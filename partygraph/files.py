@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
 import tempfile
 import time
@@ -87,7 +88,10 @@ def remove_stale(path: Path) -> None:
         alive = _alive(pid) if pid is not None else None
         try:
             if alive is False or (alive is None and time.time() - leftover.stat().st_mtime > STALE_AFTER):
-                leftover.unlink()
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover)
+                else:
+                    leftover.unlink()
         except OSError:
             pass
 
@@ -121,6 +125,35 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """A temporary path beside ``path`` for a writer that opens files itself (a database); on
+    leaving the block without error the file there is made 0600, fsynced and renamed over ``path``.
+    The path lies in a new folder only its owner may enter (the writer creates its file with the
+    process's umask), removed afterwards. Failures are handled as in :func:`atomic_write`."""
+    target = Path(path)
+    check_target(target)
+    remove_stale(target)
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}.", suffix=SUFFIX, dir=target.parent))
+    except OSError as exc:
+        raise WriteError(target, _reason(exc)) from exc
+    temporary = folder / target.name
+    try:
+        yield temporary
+        os.chmod(temporary, 0o600)
+        fd = os.open(temporary, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise WriteError(target, _reason(exc)) from exc
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> None:

@@ -1,208 +1,250 @@
-"""The embedded store: the whole graph in one JSON file, opened into networkx for analyses.
+"""The embedded store: the graph in one DuckDB database file, answered by SQL.
 
-Format (documented in the README, ``version`` 1)::
+One table per label (``"Member"``: its properties as columns) and one per relationship type
+(``"WORKS_AT"``: ``src_label, src, dst_label, dst`` and the relationship's properties), mirroring
+:mod:`partygraph.graph.model`, plus a ``partygraph`` table naming the format and its version.
+Opening a store takes milliseconds; every analysis is one SQL query (``queries/<name>.sql``,
+the twin of the Cypher file). Loading writes a new database beside the old one and renames it
+over, so a rejected dataset, a crash or a kill leaves the previous store as it was.
 
-    {"format": "partygraph-store", "version": 1,
-     "nodes": {"Member": {"columns": ["id", "name", ...], "rows": [["M1", "阮晓", ...], ...]}, ...},
-     "relationships": {"MEMBER_OF": {"columns": ["from", "to"], "rows": [["Member:M1", "Organization:O1"]]}, ...}}
-
-Absent properties are ``null`` in a row. The file is plain JSON (safe to open: no pickle),
-written to a temporary file beside it and moved into place, so a rejected dataset, a crash or
-a kill in the middle of a write leaves the previous store as it was.
+>>> import tempfile, os
+>>> store = EmbeddedStore(os.path.join(tempfile.mkdtemp(), "s.pgstore"))
+>>> data = GraphData()
+>>> data.add_node("Area", {"id": "A1", "name": "上海西路街道", "kind": "street"})
+>>> store.replace(data)
+>>> store.read().nodes["Area"]
+{'A1': {'id': 'A1', 'name': '上海西路街道', 'kind': 'street'}}
+>>> store.close()
 """
 
 from __future__ import annotations
 
-import json
+import csv
+import datetime as dt
 import os
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from ..errors import StoreError
-from ..files import atomic_write
-from ..gcpause import paused_gc
+from ..files import atomic_path
 from ..i18n import _
 from ..progress import Progress, Tally
 from .data import GraphData
-from .model import LABELS, RELATIONSHIPS
+from .model import LABELS, RELATIONSHIPS, node_key, split_key
 
-if TYPE_CHECKING:      # imported where a graph is built, so that opening a Neo4j store never loads it
-    import networkx as nx
+if TYPE_CHECKING:
+    import duckdb
 
 FORMAT = "partygraph-store"
-VERSION = 1
+VERSION = 2
 DEFAULT_PATH = "partygraph.pgstore"
+SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "bool": "BOOLEAN", "date": "DATE"}
+ENDPOINTS = ("src_label", "src", "dst_label", "dst")
+#: The dialect partygraph writes its bulk files in, spelled out so that DuckDB never guesses it.
+COPY_OPTIONS = "(FORMAT csv, AUTO_DETECT false, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULL '', NEW_LINE '\\n')"
 
 
-def to_document(data: GraphData) -> dict:
-    """The JSON document of a graph (columns from the model, so every file has the same shape)."""
-    nodes = {}
+def q(name: str) -> str:
+    """A table or column name as an SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def schema() -> list[str]:
+    """The statements that create an empty store."""
+    statements = ["CREATE TABLE partygraph (format VARCHAR, version INTEGER)",
+                  f"INSERT INTO partygraph VALUES ('{FORMAT}', {VERSION})"]
     for label, spec in LABELS.items():
-        columns = list(spec.properties)
-        nodes[label] = {"columns": columns,
-                        "rows": [[props.get(c) for c in columns] for props in data.nodes[label].values()]}
-    rels: dict[str, dict] = {}
+        columns = ", ".join(f"{q(name)} {SQL_TYPES[kind]}" for name, kind in spec.properties.items())
+        statements.append(f"CREATE TABLE {q(label)} ({columns})")
     for rel_type, spec in RELATIONSHIPS.items():
-        rels[rel_type] = {"columns": ["from", "to", *spec.properties], "rows": []}
-    for (rel_type, source, target), props in data.rels.items():
-        extra = [props.get(c) for c in RELATIONSHIPS[rel_type].properties]
-        rels[rel_type]["rows"].append([source, target, *extra])
-    return {"format": FORMAT, "version": VERSION, "nodes": nodes, "relationships": rels}
+        extra = "".join(f", {q(name)} {SQL_TYPES[kind]}" for name, kind in spec.properties.items())
+        statements.append(f"CREATE TABLE {q(rel_type)} (src_label VARCHAR, src VARCHAR, dst_label VARCHAR, dst VARCHAR{extra})")
+    return statements
 
 
-def check_document(doc: object, where: str) -> None:
-    """Refuse what is not a store this version of partygraph reads."""
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise StoreError(_("{where} is not a partygraph store").format(where=where))
-    if doc.get("version") != VERSION:
-        raise StoreError(_("{where} is a partygraph store of version {found}; this partygraph reads version "
-                           "{version}").format(where=where, found=doc.get("version"), version=VERSION))
+def _csv_value(value: object) -> object:
+    return ("true" if value else "false") if isinstance(value, bool) else value
 
 
-def from_document(doc: dict) -> GraphData:
-    data = GraphData()
-    for label, table in doc["nodes"].items():
-        columns = table["columns"]
-        target = data.nodes[label]
-        for row in table["rows"]:
-            target[row[0]] = {c: v for c, v in zip(columns, row) if v is not None}
-    for rel_type, table in doc["relationships"].items():
-        columns = table["columns"][2:]
-        for row in table["rows"]:
-            data.rels[(rel_type, row[0], row[1])] = {c: v for c, v in zip(columns, row[2:]) if v is not None}
-    return data
+def _bulk(connection: "duckdb.DuckDBPyConnection", table: str, rows: Iterable[list], folder: Path) -> None:
+    """Copy rows into a table through a CSV file (DuckDB's fastest way in without numpy: 300k rows
+    in 0.6 s, where ``executemany`` takes 17 s for 20k)."""
+    path = folder / f"{table}.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([_csv_value(v) for v in row] for row in rows)
+    if path.stat().st_size == 0:
+        path.unlink()
+        return
+    connection.execute(f"COPY {q(table)} FROM '{path.as_posix()}' {COPY_OPTIONS}")
+    path.unlink()
 
 
-def to_networkx(data: GraphData) -> "nx.MultiDiGraph":
-    """A MultiDiGraph keyed ``Label:id``; node attribute ``label``; edge key = relationship type."""
-    import networkx as nx
+def write_database(path: Path, data: GraphData, counter: Tally) -> None:
+    import duckdb
 
-    graph = nx.MultiDiGraph()
-    graph.add_nodes_from((f"{label}:{node_id}", {"label": label, **props})
-                         for label, by_id in data.nodes.items() for node_id, props in by_id.items())
-    graph.add_edges_from((source, target, rel_type, props)
-                         for (rel_type, source, target), props in data.rels.items())
-    return graph
+    connection = duckdb.connect(str(path))
+    try:
+        for statement in schema():
+            connection.execute(statement)
+        for label, spec in LABELS.items():
+            columns = list(spec.properties)
+            _bulk(connection, label, ([props.get(c) for c in columns] for props in data.nodes[label].values()), path.parent)
+            counter.add(1, label)
+        by_type: dict[str, list[list]] = {rel_type: [] for rel_type in RELATIONSHIPS}
+        for (rel_type, source, target), props in data.rels.items():
+            extra = [props.get(c) for c in RELATIONSHIPS[rel_type].properties]
+            by_type[rel_type].append([*split_key(source), *split_key(target), *extra])
+        for rel_type, rows in by_type.items():
+            _bulk(connection, rel_type, rows, path.parent)
+            counter.add(1, rel_type)
+        connection.execute("CHECKPOINT")
+    finally:
+        connection.close()
 
 
-def document_to_networkx(doc: dict) -> "nx.MultiDiGraph":
-    """The graph :func:`to_networkx` builds, straight from a store document.
+def _is_old_json_store(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(64).lstrip().startswith(b'{"format":"partygraph-store"')
+    except OSError:
+        return False
 
-    Opening a store is on every analysis's path, so this fills networkx's adjacency dicts
-    (``_node``, ``_succ``, ``_pred``, stable since networkx 2.0) directly: about 2.7 times
-    faster than ``add_edges_from``. A test proves both build the same graph.
-    """
-    import networkx as nx
 
-    graph = nx.MultiDiGraph()
-    node, succ, pred = graph._node, graph._succ, graph._pred
-    for label, table in doc["nodes"].items():
-        columns = table["columns"]
-        for row in table["rows"]:
-            key = f"{label}:{row[0]}"
-            attrs = {"label": label}
-            attrs.update((c, v) for c, v in zip(columns, row) if v is not None)
-            node[key], succ[key], pred[key] = attrs, {}, {}
-    for rel_type, table in doc["relationships"].items():
-        columns = table["columns"][2:]
-        for row in table["rows"]:
-            source, target = row[0], row[1]
-            keys = succ[source].get(target)
-            if keys is None:
-                keys = succ[source][target] = pred[target][source] = {}
-            keys[rel_type] = {c: v for c, v in zip(columns, row[2:]) if v is not None}
-    return graph
+def _value(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 class EmbeddedStore:
-    """The default store: ``EmbeddedStore(path).replace(data)``, ``.read()``, ``.networkx()``."""
-
-    kind = "embedded"
+    """The default store: ``EmbeddedStore(path).replace(data)``, ``.read()``, ``.sql(query)``."""
 
     def __init__(self, path: str | os.PathLike = DEFAULT_PATH) -> None:
         self.path = Path(path)
-        self._opened: tuple[tuple[int, int, int], "nx.MultiDiGraph"] | None = None
+        self._connection: "duckdb.DuckDBPyConnection | None" = None
+        self._identity: tuple[int, int, int] | None = None
 
     def describe(self) -> str:
         return _("embedded store {path}").format(path=self.path)
 
     def replace(self, data: GraphData, progress: Progress = None) -> None:
         """Write the graph in place of the store's content, all at once or not at all."""
-        counter = Tally(progress, 2)
-        document = to_document(data)
-        counter.add(1, "document")
-        with atomic_write(self.path) as handle:
-            json.dump(document, handle, ensure_ascii=False, separators=(",", ":"))
-        counter.add(1, str(self.path.name))
-        self._opened = None
+        counter = Tally(progress, len(LABELS) + len(RELATIONSHIPS))
+        self._release()
+        with atomic_path(self.path) as temporary:
+            write_database(temporary, data, counter)
 
-    def _document(self) -> dict:
-        if not self.path.exists():
-            raise StoreError(_("there is no store at {path}; run 'partygraph load DATASET' first").format(path=self.path))
-        try:
-            with open(self.path, encoding="utf-8") as handle:
-                doc = json.load(handle)
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-            raise StoreError(_("{path} is not a partygraph store, or damaged: {reason}").format(
-                path=self.path, reason=type(exc).__name__)) from exc
-        except OSError as exc:
-            raise StoreError(_("cannot read the store {path}: {reason}").format(path=self.path, reason=exc)) from exc
-        check_document(doc, str(self.path))
-        return doc
+    # -- reading -----------------------------------------------------------------------------
 
-    def _convert(self, convert, doc: dict):
-        try:
-            return convert(doc)
-        except (KeyError, TypeError, IndexError, ValueError, AttributeError, RecursionError) as exc:
-            raise StoreError(_("{path} is not a partygraph store, or damaged: {reason}").format(
-                path=self.path, reason=repr(exc))) from exc
-
-    def read(self) -> GraphData:
-        with paused_gc():
-            return self._convert(from_document, self._document())
-
-    def networkx(self) -> "nx.MultiDiGraph":
-        """The store as a networkx graph, opened once while the file stays the same (a drawing runs
-        two analyses besides its own read; a stored city takes seconds to open). Callers read it only."""
+    def connection(self) -> "duckdb.DuckDBPyConnection":
+        """A read-only connection to the store, opened once while the file stays the same."""
         try:
             stat = self.path.stat()
-            identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        except OSError:
-            identity = None
-        if self._opened is not None and self._opened[0] == identity:
-            return self._opened[1]
-        with paused_gc():
-            graph = self._convert(document_to_networkx, self._document())
-        self._opened = (identity, graph) if identity else None
-        return graph
+        except FileNotFoundError:
+            raise StoreError(_("there is no store at {path}; run 'partygraph load DATASET' first").format(path=self.path)) from None
+        except OSError as exc:
+            raise StoreError(_("cannot read the store {path}: {reason}").format(path=self.path, reason=exc)) from exc
+        identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        if self._connection is not None and identity == self._identity:
+            return self._connection
+        self._release()
+        self._connection, self._identity = self._open(), identity
+        return self._connection
+
+    def _open(self) -> "duckdb.DuckDBPyConnection":
+        import duckdb
+
+        if _is_old_json_store(self.path):
+            raise StoreError(_("{path} was written by an earlier version of partygraph; load the registers again "
+                               "('partygraph load DATASET') to make a store this version reads").format(path=self.path))
+        try:
+            connection = duckdb.connect(str(self.path), read_only=True)
+        except (duckdb.Error, OSError) as exc:
+            raise StoreError(_("{path} is not a partygraph store, or damaged: {reason}").format(
+                path=self.path, reason=type(exc).__name__)) from exc
+        try:
+            found = connection.execute("SELECT format, version FROM partygraph").fetchall()
+        except duckdb.Error:
+            found = []
+        if not found or found[0][0] != FORMAT:
+            connection.close()
+            raise StoreError(_("{where} is not a partygraph store").format(where=self.path))
+        if found[0][1] != VERSION:
+            connection.close()
+            raise StoreError(_("{where} is a partygraph store of version {found}; this partygraph reads version "
+                               "{version}").format(where=self.path, found=found[0][1], version=VERSION))
+        return connection
+
+    def sql(self, query: str, parameters: dict | None = None) -> list[tuple]:
+        """Rows of an SQL query on the store; only the parameters the query names are passed."""
+        import duckdb
+
+        used = {key: value for key, value in (parameters or {}).items() if re.search(rf"\${key}\b", query)}
+        try:
+            return self.connection().execute(query, used).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(_("{path} is not a partygraph store, or damaged: {reason}").format(
+                path=self.path, reason=str(exc).splitlines()[0])) from exc
+
+    def read(self) -> GraphData:
+        data = GraphData()
+        for label, spec in LABELS.items():
+            columns = list(spec.properties)
+            target = data.nodes[label]
+            for row in self.sql(f"SELECT {', '.join(q(c) for c in columns)} FROM {q(label)}"):
+                target[row[0]] = {c: _value(v) for c, v in zip(columns, row) if v is not None}
+        for rel_type, spec in RELATIONSHIPS.items():
+            columns = list(spec.properties)
+            selected = ", ".join(q(c) for c in [*ENDPOINTS, *columns])
+            for row in self.sql(f"SELECT {selected} FROM {q(rel_type)}"):
+                key = (rel_type, node_key(row[0], row[1]), node_key(row[2], row[3]))
+                data.rels[key] = {c: _value(v) for c, v in zip(columns, row[4:]) if v is not None}
+        return data
 
     def counts(self) -> dict[str, int]:
-        return self.read().counts()
+        names = [*LABELS, *RELATIONSHIPS]
+        query = " UNION ALL ".join(f"SELECT {i}, count(*) FROM {q(name)}" for i, name in enumerate(names))
+        found = dict(self.sql(query))
+        return {name: found[i] for i, name in enumerate(names)}
 
     def close(self) -> None:
-        """Nothing to release: the file is read whole and closed (the Neo4j store closes its driver)."""
+        self._release()
 
-    # -- the Store interface's questions, answered from the networkx graph ---------------------
+    def _release(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+        self._connection = self._identity = None
+
+    # -- the Store interface's questions -----------------------------------------------------
 
     def analysis_page(self, analysis, options: dict, limit: int | None):
-        from ..queries import embedded_page
+        from ..queries import sql_page
 
-        return embedded_page(analysis, self.networkx(), options, limit)
+        return sql_page(analysis, self, options, limit)
 
     def place_ids(self, place: str, label: str) -> tuple[int, int, list[str]]:
-        from ..queries.places import embedded_place_ids
-        from ..queries.view import View
+        from ..queries.places import SQL
 
-        return embedded_place_ids(View(self.networkx()), place, label)
+        (areas, buildings, ids), = self.sql(SQL, {"place": place, "label": label})
+        return areas, buildings, ids
 
     def subgraph(self, view: str, scope: str | None, depth: int, max_nodes: int):
         from .subgraph import from_networkx
 
-        return from_networkx(self.networkx(), view, scope, depth, max_nodes)
+        return from_networkx(to_networkx(self.read()), view, scope, depth, max_nodes)
 
     def pairing_orgs(self) -> list[tuple[str, str, list[str]]]:
-        from ..queries.pairing_network import embedded_orgs
+        from ..queries.pairing_network import SQL
 
-        return embedded_orgs(self.networkx())
+        return [(id_, name, partners) for id_, name, partners in self.sql(SQL)]
 
 
+def to_networkx(data: GraphData):
+    """A MultiDiGraph keyed ``Label:id``; node attribute ``label``; edge key = relationship type."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from((node_key(label, node_id), {"label": label, **props})
+                         for label, by_id in data.nodes.items() for node_id, props in by_id.items())
+    graph.add_edges_from((source, target, rel_type, props)
+                         for (rel_type, source, target), props in data.rels.items())
+    return graph

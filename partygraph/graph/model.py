@@ -1,4 +1,4 @@
-"""The graph model (DOMAIN.md §2): the one definition of labels, properties and relationships.
+"""The graph model: the one definition of labels, properties and relationships.
 
 Loaders, both stores and the exporters read these tables; nothing else lists them.
 

@@ -1,4 +1,4 @@
-"""Reading and validating datasets (DOMAIN.md §3)."""
+"""Reading and validating datasets (the README's 输入格式)."""
 
 from .dataset import Problem, Report, load_dataset, validate_dataset
 

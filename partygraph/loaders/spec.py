@@ -1,4 +1,4 @@
-"""The input contract (DOMAIN.md §3): files, columns, header aliases and vocabulary aliases.
+"""The input contract (the README's 输入格式): files, columns, header aliases and vocabulary aliases.
 
 Column types for node properties come from the graph model; this module adds what the files
 need beyond it: which columns are required, which are references (and to which files), which

@@ -1,4 +1,4 @@
-"""Parsing cell values in the spellings DOMAIN.md §3 allows. Each parser raises ``ValueError``
+"""Parsing cell values in the spellings the README allows. Each parser raises ``ValueError``
 with the text "expected ..." that the validator puts in its message.
 
 >>> parse_bool("是"), parse_date("2013年6月20日"), parse_list("E1；E2、E3")

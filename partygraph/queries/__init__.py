@@ -1,5 +1,6 @@
-"""The analyses (DOMAIN.md §4–5): each a Cypher file for Neo4j and its embedded twin over networkx,
-registered under one name, so both stores answer the same question the same way.
+"""The analyses: each a Cypher file for Neo4j and its SQL twin for the embedded store, registered
+under one name with its columns, parameters and order, so both stores answer the same question the
+same way (the differential tests hold them to it).
 
 >>> sorted(ANALYSES)[:2]
 ['check', 'coverage']
@@ -15,13 +16,12 @@ from types import ModuleType
 from ..errors import UsageError
 from ..gcpause import paused_gc
 from ..i18n import _
-from .view import View
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """One analysis under one name: its Cypher file (``<module>.cypher``) and its embedded twin
-    (``<module>.py``: ``run(view, **options)``, ``COLUMNS``, ``PARAMETERS`` of the Cypher,
+    """One analysis under one name: its Cypher file (``<module>.cypher``), its SQL twin
+    (``<module>.sql``) and ``<module>.py``: ``COLUMNS``, ``PARAMETERS`` of both queries,
     ``options(**given)`` that checks and completes the options, ``sort_key``, ``SUBJECT`` — the
     label ``--place`` narrows it to, or None — and ``DERIVED``: columns computed from a row's others
     rather than fetched, while the Cypher still returns them for people)."""
@@ -35,6 +35,10 @@ class Analysis:
     def cypher(self) -> str:
         """The Cypher text, as it can be pasted into Neo4j Browser."""
         return resources.files(__name__).joinpath(f"{self.module}.cypher").read_text(encoding="utf-8")
+
+    def sql(self) -> str:
+        """The SQL twin the embedded store runs (``<module>.sql``)."""
+        return resources.files(__name__).joinpath(f"{self.module}.sql").read_text(encoding="utf-8")
 
     @property
     def columns(self) -> list[str]:
@@ -59,9 +63,6 @@ class Analysis:
 
     def options(self, **given) -> dict:
         return self.code().options(**given)
-
-    def run(self, view: View, **options) -> list[dict]:
-        return self.code().run(view, **options)
 
     def sort_key(self, row: dict) -> tuple:
         return self.code().sort_key(row)
@@ -103,10 +104,31 @@ def analysis_page(store, name: str, limit: int | None, place: str | None = None,
     return store.analysis_page(analysis, analysis.options(**options), limit)
 
 
-def embedded_page(analysis: "Analysis", graph, options: dict, limit: int | None) -> Page:
-    """An analysis's page from the embedded store's networkx graph (its Python twin)."""
-    rows = analysis.run(View(graph), **options)
-    return Page(rows if limit is None else rows[:limit], len(rows))
+def sql_page(analysis: "Analysis", runner, options: dict, limit: int | None) -> Page:
+    """An analysis's page from the embedded store (its SQL twin, through ``runner.sql``), sorted
+    and cut by the database when limited, the total counted in the same query."""
+    derived = analysis.derived
+    fetched = [column for column in analysis.columns if column not in derived]
+    parameters = {key: _cypher_value(value) for key, value in {**analysis.parameters, **options}.items()}
+    selected = ", ".join(f'"{column}"' for column in fetched)
+    order = FINAL_ORDER_BY.search(analysis.sql().strip())
+    body = FINAL_ORDER_BY.sub("", analysis.sql().strip())
+    with paused_gc():
+        if limit is None or order is None:
+            values = runner.sql(f"SELECT {selected} FROM (\n{body}\n)", parameters)
+            total = len(values)
+        else:       # the file's final ORDER BY names output columns: applied here, around the window
+            values = runner.sql(f"SELECT {selected}, count(*) OVER () FROM (\n{body}\n)\n{order.group(0).strip()} "
+                               f"LIMIT {int(limit)}", parameters)
+            total = values[0][-1] if values else _count(runner, body, parameters)
+        rows = [_row(fetched, derived, value) for value in values]
+        rows.sort(key=analysis.sort_key)
+    return Page(rows if limit is None else rows[:limit], total)
+
+
+def _count(runner, body: str, parameters: dict) -> int:
+    """The rows of an analysis when a page of ``LIMIT 0`` shows none of them."""
+    return runner.sql(f"SELECT count(*) FROM (\n{body}\n)", parameters)[0][0]
 
 
 def neo4j_page(analysis: "Analysis", runner, options: dict, limit: int | None) -> Page:

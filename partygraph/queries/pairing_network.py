@@ -24,11 +24,12 @@ RETURN collect([o.id, o.name, partners]) AS rows
 """
 
 
-def embedded_orgs(graph) -> list[tuple[str, str, list[str]]]:
-    """(id, name, partners) of every organization of the embedded store's graph, as :data:`FETCH` answers."""
-    return [(attrs["id"], attrs["name"],
-             [graph.nodes[t]["id"] for t, keys in graph._succ[key].items() if "PAIRED_WITH" in keys])
-            for key, attrs in graph.nodes(data=True) if attrs["label"] == "Organization"]
+#: :data:`FETCH` for the embedded store.
+SQL = """
+SELECT o.id, o.name, coalesce(list(p.dst ORDER BY p.dst) FILTER (WHERE p.dst IS NOT NULL), []::VARCHAR[])
+FROM "Organization" o LEFT JOIN "PAIRED_WITH" p ON p.src = o.id
+GROUP BY o.id, o.name
+"""
 
 
 def pairing_graph(orgs: list[tuple[str, str, list[str]]]) -> nx.Graph:

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from ..errors import UsageError
 from ..i18n import _
-from ..graph.model import node_key
-from .view import View
 
 #: The ids of the place's enterprises ($label 'Enterprise') or of the members working there
 #: ('Member'). A place is looked up as an area and as a building; ``areas`` and ``buildings``
@@ -29,6 +27,27 @@ RETURN CASE WHEN a IS NULL THEN 0 ELSE 1 END AS areas, CASE WHEN b IS NULL THEN 
 """
 
 
+#: :data:`CYPHER` for the embedded store: downwards through PART_OF (a cycle ends it).
+SQL = """
+WITH RECURSIVE inside(area) AS (
+  SELECT id FROM "Area" WHERE id = $place
+  UNION
+  SELECT p.src FROM inside i JOIN "PART_OF" p ON p.dst = i.area AND p.src_label = 'Area' AND p.dst_label = 'Area'
+),
+enterprises AS (
+  SELECT l.src AS id FROM "LOCATED_IN" l
+  WHERE (l.dst_label = 'Building' AND l.dst = $place)
+     OR (l.dst_label = 'Area' AND l.dst IN (SELECT area FROM inside))
+     OR (l.dst_label = 'Building' AND l.dst IN (SELECT p.src FROM "PART_OF" p WHERE p.src_label = 'Building'
+                                               AND p.dst IN (SELECT area FROM inside)))
+)
+SELECT (SELECT count(*) FROM "Area" WHERE id = $place), (SELECT count(*) FROM "Building" WHERE id = $place),
+       CASE WHEN $label = 'Enterprise' THEN (SELECT coalesce(list(id), []::VARCHAR[]) FROM enterprises)
+            ELSE (SELECT coalesce(list(w.src), []::VARCHAR[]) FROM "WORKS_AT" w WHERE w.dst IN (SELECT id FROM enterprises))
+       END
+"""
+
+
 def ids_in(store, place: str, label: str) -> list[str]:
     """Ids of the enterprises (``label="Enterprise"``) or members (``"Member"``) in ``place``."""
     areas, buildings, ids = store.place_ids(place, label)
@@ -38,20 +57,3 @@ def ids_in(store, place: str, label: str) -> list[str]:
         raise UsageError(_("{given!r} is the id of an area and of a building; partygraph cannot tell which is meant").format(
             given=place))
     return sorted(set(ids))
-
-
-def embedded_place_ids(view: View, place: str, label: str) -> tuple[int, int, list[str]]:
-    """(is an area, is a building, ids in it) from the embedded store's graph, as :data:`CYPHER` answers."""
-    area, building = node_key("Area", place), node_key("Building", place)
-    is_area, is_building = int(area in view.graph), int(building in view.graph)
-    seen = level = {area} if is_area else set()
-    while level:                                      # downwards through PART_OF; a cycle ends it
-        level = {a for parent in level for a in view.into(parent, "PART_OF")
-                 if view.props(a)["label"] == "Area"} - seen
-        seen = seen | level
-    buildings = [building] if is_building else []
-    buildings += [b for a in seen for b in view.into(a, "PART_OF") if view.props(b)["label"] == "Building"]
-    found = [e for place in buildings + sorted(seen) for e in view.into(place, "LOCATED_IN")]
-    if label == "Member":
-        found = [m for e in found for m in view.into(e, "WORKS_AT")]
-    return is_area, is_building, [view.id(key) for key in found]

@@ -1,4 +1,4 @@
-"""The rules that turn a gap into an action (DOMAIN.md §4), cited by document and article."""
+"""The rules that turn a gap into an action, cited by document and article."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Positions computed in Python, so that a page is still the moment it opens (vis-network's
-physics takes minutes beyond a few hundred nodes, FINDINGS.md).
+physics takes minutes beyond a few hundred nodes).
 
 ``tree`` lays a forest out in layers (the hierarchy view); ``radial`` puts a spanning tree of
 each component in rings around its centre (the scope, else its best-connected node), with each

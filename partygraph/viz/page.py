@@ -2,7 +2,7 @@
 
 pyvis's own template fetches Bootstrap and vis-network from CDNs in every mode, prints its
 heading unescaped and switches to an ``innerHTML`` popup when a title contains "href"
-(FINDINGS.md). This page uses pyvis's ``Network`` for the data and its rendering step, but our
+(pyvis 0.3.2's templates). This page uses pyvis's ``Network`` for the data and its rendering step, but our
 own template: vis-network's script and stylesheet inlined from the pyvis package, every text from
 the data escaped or passed as JSON data (tooltips are plain text), a Content-Security-Policy that
 forbids loading anything, and the file written as UTF-8 whatever the locale.

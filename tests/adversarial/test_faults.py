@@ -60,21 +60,30 @@ def datasets(tmp_path_factory):
     return folder / "old", folder / "new", load_dataset(folder / "old"), load_dataset(folder / "new")
 
 
+def holds(path, data) -> bool:
+    store = EmbeddedStore(path)
+    try:
+        back = store.read()
+    finally:
+        store.close()
+    return back.nodes == data.nodes and back.rels == data.rels
+
+
 def test_a_killed_embedded_load_leaves_the_old_store_or_the_new_one(tmp_path, datasets):
     old, new, old_data, new_data = datasets
     path = tmp_path / "s.pgstore"
     EmbeddedStore(path).replace(old_data)
     before = path.read_bytes()
     whole = whole_load(lambda: path.write_bytes(before), new, "--store", str(path))
-    after = path.read_bytes()
+    after = path.read_bytes()       # a database file: the same graph need not give the same bytes
     rng = random.Random(12)
     killed = 0
     for _attempt in range(KILLS):
         path.write_bytes(before)
         killed += kill_after(start_load(new, "--store", str(path)), rng.uniform(0.05, 0.8 * whole))
-        assert path.read_bytes() in (before, after)
+        assert path.read_bytes() in (before, after) or holds(path, new_data)
         assert start_load(new, "--store", str(path)).wait() == 0          # the next command converges
-        assert path.read_bytes() == after
+        assert holds(path, new_data)
         assert not [p for p in tmp_path.iterdir() if p.name.endswith(SUFFIX)]
     assert killed >= KILLS // 2, f"only {killed} of {KILLS} loads were killed before they finished"
 

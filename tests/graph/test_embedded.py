@@ -1,4 +1,3 @@
-import json
 import os
 import signal
 import subprocess
@@ -23,30 +22,39 @@ def test_a_store_reads_back_exactly_the_graph_written(tmp_path):
     assert back.nodes == data.nodes and back.rels == data.rels
 
 
-def test_networkx_view_holds_every_node_and_relationship(tmp_path, minimal):
-    store = EmbeddedStore(tmp_path / "s.pgstore")
-    data = load_dataset(minimal)
-    store.replace(data)
-    graph = store.networkx()
-    assert graph.number_of_nodes() == sum(data.counts()[label] for label in data.nodes)
-    assert graph.number_of_edges() == len(data.rels)
-    assert graph.nodes["Member:M1"] == {"label": "Member", "id": "M1", "name": "王秋香", "status": "full", "mobile": False}
-    assert graph.has_edge("Organization:O2", "Enterprise:E1", key="COVERS")
+def test_the_file_is_a_database_with_one_table_per_label_and_relationship_type(tmp_path, minimal):
+    import duckdb
 
+    from partygraph.graph.model import LABELS, RELATIONSHIPS
 
-def test_the_file_is_plain_versioned_utf8_json_with_chinese_as_written(tmp_path, minimal):
     path = tmp_path / "s.pgstore"
     EmbeddedStore(path).replace(load_dataset(minimal))
-    raw = path.read_bytes()
-    assert "王秋香".encode("utf-8") in raw
-    doc = json.loads(raw)
-    assert (doc["format"], doc["version"]) == ("partygraph-store", 1)
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    with duckdb.connect(str(path), read_only=True) as db:
+        tables = {name for (name,) in db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        assert tables == {"partygraph", *LABELS, *RELATIONSHIPS}
+        assert db.execute("SELECT format, version FROM partygraph").fetchall() == [("partygraph-store", 2)]
+        assert db.execute('SELECT name, status, mobile FROM "Member" WHERE id = \'M1\'').fetchall() == [("王秋香", "full", False)]
+        assert db.execute('SELECT * FROM "COVERS"').fetchall() == [("Organization", "O2", "Enterprise", "E1")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["minimal", "s.pgstore"]
+
+
+def test_text_that_looks_like_csv_syntax_or_null_survives_the_bulk_copy(tmp_path):
+    from partygraph.graph.data import GraphData
+
+    data = GraphData()
+    names = ['逗号,引号"与\n换行', " 前后空格 ", "\\N", "NULL", "=1+1", "true", "1,000"]
+    for i, name in enumerate(names):
+        data.add_node("Building", {"id": f"B{i}", "name": name, "address": "," if i else None})
+    store = EmbeddedStore(tmp_path / "s.pgstore")
+    store.replace(data)
+    assert store.read().nodes == data.nodes
 
 
 @pytest.mark.parametrize("content,message", [
-    ('{"format": "partygraph-store", "version": 99}', "version 99"),
+    ('{"format":"partygraph-store","version":1,"nodes":{}}', "earlier version of partygraph; load the registers again"),
     ('{"format": "something-else"}', "not a partygraph store"),
-    ("not json", "not a partygraph store, or damaged"),
+    ("not a database", "not a partygraph store, or damaged"),
 ])
 def test_foreign_or_future_files_are_refused_with_a_reason(tmp_path, content, message):
     path = tmp_path / "s.pgstore"
@@ -82,40 +90,30 @@ def test_a_write_killed_halfway_leaves_the_previous_store_intact(tmp_path, minim
     assert EmbeddedStore(path).read().nodes == old.nodes
 
 
-def test_opening_a_store_builds_the_same_networkx_graph_as_the_public_api(tmp_path):
-    import networkx as nx
+def test_databases_that_are_not_stores_of_this_version_are_refused(tmp_path):
+    import duckdb
 
-    from partygraph.graph.embedded import to_networkx
-
-    folder = tmp_path / "city"
-    generate_city(folder, enterprises=2000, seed=9)
-    data = load_dataset(folder)
-    store = EmbeddedStore(tmp_path / "s.pgstore")
-    store.replace(data)
-    fast, reference = store.networkx(), to_networkx(data)
-    assert nx.utils.graphs_equal(fast, reference)
-    assert sorted(fast.edges(keys=True, data=True)) == sorted(reference.edges(keys=True, data=True))
-    assert list(fast.predecessors("Enterprise:E1")) == list(reference.predecessors("Enterprise:E1"))
-    assert fast.number_of_edges() == reference.number_of_edges() == len(data.rels)
-
-
-def test_a_damaged_store_is_refused_with_a_reason(tmp_path):
-    path = tmp_path / "s.pgstore"
-    path.write_text('{"format": "partygraph-store", "version": 1, "nodes": {}, '
-                    '"relationships": {"COVERS": {"columns": ["from", "to"], "rows": [["Organization:O1", "Enterprise:E1"]]}}}')
-    with pytest.raises(StoreError, match="damaged"):
-        EmbeddedStore(path).networkx()
+    foreign, future = tmp_path / "foreign.pgstore", tmp_path / "future.pgstore"
+    with duckdb.connect(str(foreign)) as db:
+        db.execute("CREATE TABLE t (a INTEGER)")
+    with duckdb.connect(str(future)) as db:
+        db.execute("CREATE TABLE partygraph (format VARCHAR, version INTEGER)")
+        db.execute("INSERT INTO partygraph VALUES ('partygraph-store', 99)")
+    with pytest.raises(StoreError, match="not a partygraph store"):
+        EmbeddedStore(foreign).read()
+    with pytest.raises(StoreError, match="version 99"):
+        EmbeddedStore(future).counts()
 
 
 def test_an_opened_store_is_reused_until_the_file_changes(tmp_path, minimal):
     store = EmbeddedStore(tmp_path / "s.pgstore")
     store.replace(load_dataset(minimal))
-    first = store.networkx()
-    assert store.networkx() is first
+    first = store.connection()
+    assert store.connection() is first
     other = EmbeddedStore(tmp_path / "s.pgstore")          # another process's write, seen through the file
     data = load_dataset(minimal)
     data.add_node("Area", {"id": "A9", "name": "新区", "kind": "district"})
     other.replace(data)
-    assert store.networkx() is not first and "Area:A9" in store.networkx()
+    assert store.connection() is not first and "A9" in store.read().nodes["Area"]
     store.replace(load_dataset(minimal))
-    assert "Area:A9" not in store.networkx()
+    assert "A9" not in store.read().nodes["Area"]

@@ -64,4 +64,4 @@ def test_judging_only_some_nodes_gives_the_whole_results_rows_for_them(neo4j_sto
         ids = data.draw(st.lists(st.sampled_from(sorted(graph.nodes[label]) + ["no-such-id"]), max_size=40))
         expected = [row for row in run_analysis(embedded, name, **options) if row["id"] in ids]
         for store in (embedded, neo4j_store):
-            assert run_analysis(store, name, ids=ids, **options) == expected, (name, store.kind)
+            assert run_analysis(store, name, ids=ids, **options) == expected, (name, store.describe())

@@ -3,20 +3,22 @@ import re
 from partygraph.queries import ANALYSES
 
 
-def test_every_analysis_has_a_cypher_form_and_an_embedded_form_and_says_all_it_needs():
+def test_every_analysis_has_a_cypher_form_and_an_sql_form_and_says_all_it_needs():
     for analysis in ANALYSES.values():
         code = analysis.code()
-        assert callable(code.run) and callable(code.sort_key) and callable(code.options) and code.COLUMNS
+        assert callable(code.sort_key) and callable(code.options) and code.COLUMNS
+        assert "SELECT" in analysis.sql()
         assert code.SUBJECT in (None, "Enterprise", "Member") and isinstance(code.DERIVED, dict)
         assert code.TOTAL is None or "RETURN count(" in code.TOTAL
         assert "MATCH" in analysis.cypher()
 
 
-def test_every_cypher_parameter_is_supplied_by_its_twin():
+def test_every_parameter_of_both_forms_is_supplied():
     for analysis in ANALYSES.values():
         supplied = set(analysis.parameters) | set(analysis.options())
-        used = set(re.findall(r"\$(\w+)", analysis.cypher()))
-        assert used <= supplied, (analysis.name, used - supplied)
+        for text in (analysis.cypher(), analysis.sql()):
+            used = set(re.findall(r"\$(\w+)", text))
+            assert used <= supplied, (analysis.name, used - supplied)
 
 
 def returned_columns(cypher: str) -> list[str]:

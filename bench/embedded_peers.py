@@ -1,0 +1,182 @@
+"""The embedded store beside what a user would pick instead, on the same generated city.
+
+    python bench/embedded_peers.py [--enterprises 300000] [--runs 3] [--workdir DIR]
+
+The question: "which enterprises have no organization, with their full members", every row as
+JSON. Each contestant runs in a fresh process, as a command does (best of ``--runs``):
+
+- partygraph: ``partygraph gaps enterprises --format json`` on its store (the whole command: it
+  also finds each enterprise's coverage, action and joint branches with room);
+- DuckDB from CSV: a script that asks DuckDB straight from the register files;
+- DuckDB file: the same script on a DuckDB file loaded from them beforehand;
+- LadybugDB (``real_ladybug``, the embedded Cypher database that continues Kùzu), when installed:
+  load, open and answer in Cypher.
+
+Target: partygraph ≥ 1.0× the DuckDB-file peer (its time no longer than the peer's).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, measure, row
+
+PEER_SQL = """
+WITH covered AS (
+  SELECT DISTINCT unnest(string_split(enterprise_ids, ';')) AS id FROM {organizations} WHERE enterprise_ids IS NOT NULL
+),
+full_members AS (SELECT employer_id AS id, count(*) AS n FROM {members} WHERE status = 'full' GROUP BY 1)
+SELECT e.id, e.name, e.building_id, coalesce(f.n, 0) AS full_members, e.employees
+FROM {enterprises} e LEFT JOIN full_members f ON f.id = e.id
+WHERE e.id NOT IN (SELECT id FROM covered)
+ORDER BY full_members DESC, coalesce(e.employees, -1) DESC, e.id
+"""
+PEER = """
+import duckdb, json, sys
+connection = duckdb.connect(args["database"], read_only=args["database"] != ":memory:")
+query = args["sql"]
+cursor = connection.execute(query)
+columns = [d[0] for d in cursor.description]
+rows = cursor.fetchall()
+with open(args["out"], "w", encoding="utf-8") as out:
+    json.dump([dict(zip(columns, r)) for r in rows], out, ensure_ascii=False)
+result = len(rows)
+"""
+PEER_LOAD = """
+import duckdb
+connection = duckdb.connect(args["database"])
+for table in ("enterprises", "organizations", "members"):
+    connection.execute(f"CREATE TABLE {table} AS SELECT * FROM read_csv('{args['dataset']}/{table}.csv', all_varchar=false)")
+connection.close()
+result = None
+"""
+LOAD = """
+from partygraph.loaders import load_dataset
+from partygraph.graph.embedded import EmbeddedStore
+EmbeddedStore(args["store"]).replace(load_dataset(args["dataset"]))
+result = None
+"""
+LADYBUG_SCHEMA = [
+    "CREATE NODE TABLE Enterprise(id STRING PRIMARY KEY, name STRING, building_id STRING, employees INT64)",
+    "CREATE NODE TABLE Organization(id STRING PRIMARY KEY, name STRING)",
+    "CREATE NODE TABLE Member(id STRING PRIMARY KEY, name STRING, status STRING)",
+    "CREATE REL TABLE COVERS(FROM Organization TO Enterprise)",
+    "CREATE REL TABLE WORKS_AT(FROM Member TO Enterprise)",
+]
+LADYBUG_LOAD = """
+import real_ladybug as lb
+db = lb.Database(args["database"])
+connection = lb.Connection(db)
+for statement in args["schema"]:
+    connection.execute(statement)
+for table, path in args["files"]:
+    connection.execute(f"COPY {table} FROM '{path}' (header=true)")
+result = None
+"""
+LADYBUG_QUERY = """
+import json, time
+import real_ladybug as lb
+db = lb.Database(args["database"], read_only=True)
+connection = lb.Connection(db)
+opened = time.perf_counter() - start
+answer = connection.execute(
+    "MATCH (e:Enterprise) WHERE NOT EXISTS { MATCH (:Organization)-[:COVERS]->(e) } "
+    "OPTIONAL MATCH (m:Member)-[:WORKS_AT]->(e) WHERE m.status = 'full' "
+    "RETURN e.id AS id, e.name AS name, e.building_id AS building_id, count(m) AS full_members, e.employees AS employees "
+    "ORDER BY full_members DESC, coalesce(employees, -1) DESC, id")
+columns = answer.get_column_names()
+rows = answer.get_all()
+with open(args["out"], "w", encoding="utf-8") as out:
+    json.dump([dict(zip(columns, r)) for r in rows], out, ensure_ascii=False)
+result = [len(rows), opened]
+"""
+
+
+def best(runs: int, body: str, **args) -> dict:
+    return min((measure(body, **args) for _ in range(runs)), key=lambda figures: figures["seconds"])
+
+
+def command(runs: int, store: Path, out: Path) -> float:
+    """The whole ``partygraph gaps enterprises --format json`` command, best of ``runs``."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        with open(out, "w") as handle:
+            subprocess.run([sys.executable, "-m", "partygraph", "gaps", "enterprises", "--store", str(store),
+                            "--format", "json"], stdout=handle, check=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def ladybug_files(dataset: Path, folder: Path) -> list[tuple[str, str]]:
+    """The node and relationship files LadybugDB's COPY takes, from the register files."""
+    def write(name: str, header: list[str], rows) -> tuple[str, str]:
+        path = folder / f"{name}.csv"
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows(rows)
+        return name, str(path)
+
+    def read(name: str):
+        with open(dataset / f"{name}.csv", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+
+    enterprises, organizations, members = read("enterprises"), read("organizations"), read("members")
+    return [
+        write("Enterprise", ["id", "name", "building_id", "employees"],
+              ([e["id"], e["name"], e["building_id"], e["employees"]] for e in enterprises)),
+        write("Organization", ["id", "name"], ([o["id"], o["name"]] for o in organizations)),
+        write("Member", ["id", "name", "status"], ([m["id"], m["name"], m["status"]] for m in members)),
+        write("COVERS", ["from", "to"], ([o["id"], e] for o in organizations
+                                         for e in (o["enterprise_ids"] or "").split(";") if e)),
+        write("WORKS_AT", ["from", "to"], ([m["id"], m["employer_id"]] for m in members if m["employer_id"])),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--enterprises", type=int, default=300_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workdir", type=Path)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temporary:
+        work = options.workdir or Path(temporary)
+        dataset, out = work / "dataset", work / "answer.json"
+        measure("from partygraph.loaders.generate import generate_city\n"
+                "result = generate_city(args['out'], enterprises=args['n'], seed=1)", out=str(dataset), n=options.enterprises)
+        print(f"city: {options.enterprises:,} enterprises; best of {options.runs}, fresh process each\n")
+        store = work / "city.pgstore"
+        row("partygraph load (registers → store)", measure(LOAD, dataset=str(dataset), store=str(store)))
+        ours = command(options.runs, store, out)
+        print(f"{'partygraph gaps enterprises --format json':<44} {ours:8.2f} s")
+        tables = {t: f"read_csv('{dataset}/{t}.csv')" for t in ("enterprises", "organizations", "members")}
+        from_csv = best(options.runs, PEER, database=":memory:", sql=PEER_SQL.format(**tables), out=str(out))
+        row("DuckDB peer straight from the CSV files", from_csv, f"({from_csv['result']:,} rows)")
+        database = work / "peer.duckdb"
+        row("DuckDB peer: load a DuckDB file", measure(PEER_LOAD, database=str(database), dataset=str(dataset)))
+        from_file = best(options.runs, PEER, database=str(database), out=str(out),
+                         sql=PEER_SQL.format(enterprises="enterprises", organizations="organizations", members="members"))
+        row("DuckDB peer: open the file and answer", from_file, f"({from_file['result']:,} rows)")
+        if importlib.util.find_spec("real_ladybug"):
+            files = ladybug_files(dataset, work)
+            lbdb = str(work / "city.lbdb")
+            row("LadybugDB: load", measure(LADYBUG_LOAD, database=lbdb, schema=LADYBUG_SCHEMA, files=files))
+            answered = best(options.runs, LADYBUG_QUERY, database=lbdb, out=str(out))
+            row("LadybugDB: open and answer", answered,
+                f"({answered['result'][0]:,} rows; open {answered['result'][1]:.2f} s)")
+        else:
+            print("LadybugDB: not installed (pip install real_ladybug) — skipped")
+        print(f"\ntarget: partygraph ≥ 1.0× the DuckDB-file peer: {from_file['seconds'] / ours:.2f}× "
+              f"(from CSV: {from_csv['seconds'] / ours:.2f}×)")
+
+
+if __name__ == "__main__":
+    main()

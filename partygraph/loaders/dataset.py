@@ -103,7 +103,10 @@ def name_key(name: object) -> str:
     >>> name_key("恒达物流　有限公司"), name_key("ＡＢＣ党支部")
     ('恒达物流有限公司', 'ABC党支部')
     """
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text(name)))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text(name)))
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -214,12 +217,13 @@ class _Validator:
             value = month
         if label and column.name in LABELS[label].vocabulary:
             words = vocabulary_lookup(label, column.name)
-            if name_key(value).casefold() not in words:
+            word = words.get(value) or words.get(name_key(value).casefold())
+            if word is None:
                 allowed = ", ".join(LABELS[label].vocabulary[column.name])
                 self.problem("error", table, number, header, raw,
                              _("expected one of {allowed} (or its Chinese name)").format(allowed=allowed))
                 return None
-            value = words[name_key(value).casefold()]
+            value = word
         if column.name == "credit_code" and (why := credit_code_problem(str(value))):
             self.problem("warning", table, number, header, raw, why)
         return value
@@ -234,11 +238,17 @@ class _Validator:
         label = table.spec.label
         months: set[str] = set()
         has_id = "id" in self.written[table.source]
+        defaults = {c.name: DEFAULTS.get((label, c.name)) if label else None for c in table.spec.columns}
+        blank = {pos: self.parse_cell(table, 0, column, headers[pos], None, months)
+                 for pos, column in columns.items() if not column.required}
         for number, cells in table.rows:
-            values = {c.name: DEFAULTS.get((label, c.name)) if label else None for c in table.spec.columns}
+            values = defaults.copy()
             for position, column in columns.items():
                 raw = cells[position] if position < len(cells) else None
-                values[column.name] = self.parse_cell(table, number, column, headers[position], raw, months)
+                if (raw is None or raw == "") and position in blank:     # what an empty optional cell gives
+                    values[column.name] = blank[position]
+                else:
+                    values[column.name] = self.parse_cell(table, number, column, headers[position], raw, months)
             row = _Row(number, values, table)
             if label is not None and not has_id:
                 values["id"] = self.derive_id(row)
@@ -411,13 +421,14 @@ class _Validator:
     def build(self) -> GraphData:
         data = GraphData()
         for name, spec in FILES.items():
+            references = [column for column in spec.columns if column.rel is not None]
+            properties = LABELS[spec.label].properties if spec.label else {}
             for row in self.rows[name]:
                 if spec.label is None:
                     self.add_pairing(data, row)
                     continue
-                props = {k: v for k, v in row.values.items() if k in LABELS[spec.label].properties}
-                data.add_node(spec.label, props)
-                for column in spec.columns:
+                data.add_node(spec.label, {k: v for k, v in row.values.items() if k in properties})
+                for column in references:
                     self.add_references(data, spec.label, row, column)
         return data
 

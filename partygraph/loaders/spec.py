@@ -193,6 +193,7 @@ def column_lookup(spec: FileSpec) -> dict[str, Column]:
     return lookup
 
 
+@cache
 def vocabulary_lookup(label: str, prop: str) -> dict[str, str]:
     """Accepted spellings (case folded) of a vocabulary property to the model value."""
     lookup = {value.casefold(): value for value in LABELS[label].vocabulary[prop]}

@@ -74,6 +74,7 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("coverage", "coverage"),
     Analysis("check", "checks"),
     Analysis("gaps pairings", "gaps_pairings"),
+    Analysis("statistics", "statistics"),
 )}
 
 

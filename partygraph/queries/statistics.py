@@ -1,0 +1,65 @@
+"""The coverage statistics planners file each year (两新组织党组织覆盖情况, as in the party's
+statistical annual report): the program's side of ``statistics.cypher`` and ``statistics.sql``.
+
+Units are the enterprises of kind ``non_public``, ``social_org`` and ``individual`` (state-owned
+enterprises and public institutions are counted in other tables). Rows come for the whole
+register (``place_id`` None) and for each area with every area below it: one per unit kind
+(``non_public``, ``above_scale`` — the non-public units above designated size —, ``social_org``,
+``individual``) and ``total``, and one ``members`` row of the members working in those units.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import rules
+from .gaps_members import iso_date
+
+UNIT_KINDS = ("non_public", "social_org", "individual")
+UNIT_ROWS = ("non_public", "above_scale", "social_org", "individual", "total")
+#: The columns of the units table (JSON keys), in the order of the official form.
+UNIT_COLUMNS = ["units", "org_covered", "org_single", "org_joint", "uncovered", "uncovered_3plus", "uncovered_1_2",
+                "uncovered_none", "uncovered_guided", "uncovered_based_in", "work_covered", "org_rate", "work_rate"]
+#: The columns of the members table.
+MEMBER_COLUMNS = ["members", "full", "probationary", "mobile", "not_transferred", "lost_contact", "lost_6m_1y",
+                  "lost_1y_5y", "lost_5y_10y", "lost_10y_plus"]
+KEYS = ["table", "row", "place_id", "place_name"]
+PARAMETERS = {"unit_kinds": UNIT_KINDS, "unit_rows": UNIT_ROWS, "found_branch_at": rules.FOUND_BRANCH_AT,
+              "lost_after_months": rules.LOST_AFTER_MONTHS}
+TOTAL = None                      # a few rows per area: no cheaper count than the analysis itself
+SUBJECT = None                    # its place is an option of its own (an area's rows), not a narrowing
+
+
+def _rate(part: str):
+    def rate(row: dict) -> float | None:
+        return row[part] / row["units"] if row["units"] else None
+    return rate
+
+
+#: Columns computed from the others (the Cypher returns them too, for people).
+DERIVED = {
+    "org_joint": lambda row: row["org_covered"] - row["org_single"],
+    "uncovered": lambda row: row["units"] - row["org_covered"],
+    "work_covered": lambda row: row["org_covered"] + row["uncovered_guided"] + row["uncovered_based_in"],
+    "org_rate": _rate("org_covered"),
+    "work_rate": _rate("work_covered"),
+}
+_FETCHED_UNITS = [c for c in UNIT_COLUMNS if c not in DERIVED]
+COLUMNS = KEYS + _FETCHED_UNITS + MEMBER_COLUMNS + list(DERIVED)
+
+
+def options(as_of: str | dt.date | None = None, area: str | None = None) -> dict:
+    """``as_of``: the report's 截至日期 (default today); ``area``: only this area's rows."""
+    return {"as_of": iso_date(as_of), "place": area}
+
+
+def sort_key(row: dict) -> tuple:
+    """The whole register first, then areas by id; units before members; rows in the form's order."""
+    order = (*UNIT_ROWS, "members")
+    return row["place_id"] is not None, row["place_id"] or "", order.index(row["row"])
+
+
+def as_reported(row: dict) -> dict:
+    """A row with only its table's keys (the JSON objects of the report)."""
+    columns = UNIT_COLUMNS if row["table"] == "units" else MEMBER_COLUMNS
+    return {key: row[key] for key in KEYS + columns}

@@ -31,7 +31,9 @@ RUNS = [("gaps enterprises", {}), ("gaps members", {"as_of": "2026-06-30"}), ("c
         ("coverage", {"base": "with_members"}), ("check", {}), ("gaps pairings", {}),
         # what a district's or a street's planner asks (--place): the generator names them D0 and D0S0
         ("gaps enterprises", {"place": "D0"}), ("gaps enterprises", {"place": "D0S0"}),
-        ("gaps members", {"as_of": "2026-06-30", "place": "D0S0"})]
+        ("gaps members", {"as_of": "2026-06-30", "place": "D0S0"}),
+        # the annual report's statistics (targets: city ≤ 1.5 s on Neo4j, ≤ 3 s embedded)
+        ("statistics", {"as_of": "2026-06-30"}), ("statistics", {"as_of": "2026-06-30", "area": "D0S0"})]
 EMBEDDED = """
 from partygraph.graph.embedded import EmbeddedStore
 from partygraph.queries import run_analysis

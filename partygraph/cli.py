@@ -368,6 +368,58 @@ def coverage(store_path: str | None, neo4j_uri: str | None, base: str, fmt: str,
     _analysis("coverage", store_path, neo4j_uri, fmt, limit, show_all, base=base)
 
 
+@main.command(help=_("The coverage statistics of the annual report (两新组织党组织覆盖情况): units by kind with and "
+                     "without a party organization, and their members, for the whole register and each area."))
+@store_options
+@click.option("--as-of", "as_of", type=DATE, help=_("The report's date (截至日期): organizations founded and members "
+                                                   "who joined later are left out [default: today]."))
+@click.option("--place", metavar="ID", help=_("Only this area (with every area below it)."))
+@click.option("--out", type=click.Path(path_type=Path), metavar="FILE.xlsx",
+              help=_("Also write the tables as a workbook laid out like the official forms."))
+@report_options
+def statistics(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None, out: Path | None,
+               fmt: str, limit: int | None, show_all: bool) -> None:
+    from .output import stream
+    from .queries.statistics import KEYS, MEMBER_COLUMNS, UNIT_COLUMNS, statistics as compute
+    from .queries.gaps_members import iso_date
+
+    rows = compute(_open(store_path, neo4j_uri), as_of=as_of, area=place)
+    if out is not None:
+        from .export.statistics_xlsx import write_statistics
+
+        unit = next((r["place_name"] or r["place_id"] for r in rows), None) if place else None
+        write_statistics(rows, out, iso_date(as_of), unit or _("whole register"))
+        click.echo(_("Wrote {path}").format(path=out), err=fmt != "table")
+    wanted = _rows_wanted(fmt, limit, show_all)
+    shown = rows if wanted is None else rows[:wanted]
+    if fmt == "table":
+        click.echo(statistics_text(shown, len(rows)))
+    else:
+        stream(shown, fmt, KEYS + UNIT_COLUMNS + MEMBER_COLUMNS, click.get_text_stream("stdout").write)
+
+
+def statistics_text(rows: list[dict], total: int) -> str:
+    """The units table and the members table, places by name, rows by their words."""
+    from .export.statistics_xlsx import ROW_WORDS
+    from .output import table
+
+    def named(row: dict) -> dict:
+        return {**row, "place": row["place_name"] or row["place_id"] or _("whole register"), "category": _(ROW_WORDS[row["row"]])}
+
+    units = [named(r) for r in rows if r["table"] == "units"]
+    members = [named(r) for r in rows if r["table"] == "members"]
+    lines = [table(units, ["place", "category", "units", "org_covered", "org_single", "org_joint", "uncovered", "uncovered_3plus",
+                           "uncovered_1_2", "uncovered_none", "work_covered", "org_rate", "work_rate"]), "",
+             table(members, ["place", "members", "full", "probationary", "mobile", "not_transferred", "lost_contact",
+                             "lost_6m_1y", "lost_1y_5y", "lost_5y_10y", "lost_10y_plus"])]
+    if total > len(rows):
+        lines.append(_("… {count} more {noun}; --all or --format json shows them all").format(
+            count=f"{total - len(rows):,}", noun=pgettext("count", "rows")))
+    lines.append(_("base: every non-public enterprise, social organization and individual business of the place "
+                   "(rates count them all)"))
+    return "\n".join(lines)
+
+
 @main.command(help=_("Rule checks: oversized joint branches and branches, missing secretaries and superiors, cycles, pairings."))
 @store_options
 @report_options
@@ -468,7 +520,8 @@ def analyze_pairings(store_path, neo4j_uri, fmt: str, limit: int | None, show_al
 
 
 @main.command(help=_("Print the Cypher of analysis NAME, ready for Neo4j Browser (quote the name)."))
-@click.argument("name", type=click.Choice(["gaps enterprises", "gaps members", "coverage", "check", "gaps pairings"]))
+@click.argument("name", type=click.Choice(["gaps enterprises", "gaps members", "coverage", "check", "gaps pairings",
+                                           "statistics"]))
 def cypher(name: str) -> None:
     from .queries import ANALYSES
 

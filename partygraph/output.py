@@ -33,6 +33,14 @@ TITLES = {
     "component_size": N_("component_size"), "bridge_partners": N_("bridge_partners"), "level": N_("level"), "severity": N_("severity"),
     "source": N_("source"), "row": N_("row"), "column": N_("column"), "value": N_("value"),
     "message": N_("message"),
+    "table": N_("table"), "place": N_("place"), "category": N_("category"), "units": N_("units"), "org_single": N_("org_single"),
+    "org_joint": N_("org_joint"), "uncovered": N_("uncovered"), "uncovered_3plus": N_("uncovered_3plus"),
+    "uncovered_1_2": N_("uncovered_1_2"), "uncovered_none": N_("uncovered_none"),
+    "uncovered_guided": N_("uncovered_guided"), "uncovered_based_in": N_("uncovered_based_in"),
+    "org_rate": N_("org_rate"), "work_rate": N_("work_rate"), "members": N_("members"), "full": N_("full"),
+    "probationary": N_("probationary"), "mobile": N_("mobile"), "not_transferred": N_("not_transferred"),
+    "lost_contact": N_("lost_contact"), "lost_6m_1y": N_("lost_6m_1y"), "lost_1y_5y": N_("lost_1y_5y"),
+    "lost_5y_10y": N_("lost_5y_10y"), "lost_10y_plus": N_("lost_10y_plus"),
 }
 #: Node labels and relationship types as reports name them.
 LABEL_WORDS = {

@@ -63,3 +63,14 @@ def as_reported(row: dict) -> dict:
     """A row with only its table's keys (the JSON objects of the report)."""
     columns = UNIT_COLUMNS if row["table"] == "units" else MEMBER_COLUMNS
     return {key: row[key] for key in KEYS + columns}
+
+
+def statistics(store, as_of: str | dt.date | None = None, area: str | None = None) -> list[dict]:
+    """The report's rows (:func:`as_reported`), the whole register's first; ``area`` must be an area's id."""
+    from ..errors import UsageError
+    from ..i18n import _
+    from . import run_analysis
+
+    if area is not None and not store.place_ids(area, "Enterprise")[0]:
+        raise UsageError(_("no area has the id {given!r}; statistics are reported per area").format(given=area))
+    return [as_reported(row) for row in run_analysis(store, "statistics", as_of=as_of, area=area)]

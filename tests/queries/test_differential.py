@@ -14,7 +14,8 @@ pytestmark = pytest.mark.neo4j
 
 VARIANTS = [("gaps enterprises", {}), ("gaps members", {"as_of": "2026-11-22"}), ("gaps members", {"as_of": "2026-08-31"}),
             ("coverage", {"base": "all"}), ("coverage", {"base": "with_members"}),
-            ("coverage", {"base": "min_employees:50"}), ("check", {}), ("gaps pairings", {})]
+            ("coverage", {"base": "min_employees:50"}), ("check", {}), ("gaps pairings", {}),
+            ("statistics", {"as_of": "2026-11-22"}), ("statistics", {"as_of": "2016-02-29"})]
 
 
 def test_the_variants_cover_every_analysis():
@@ -50,7 +51,8 @@ def test_generated_cities_give_the_same_rows_from_both_stores(neo4j_store, tmp_p
                                                               as_of, base):
     embedded, _ = city_in_both_stores(tmp_path_factory.mktemp("city"), neo4j_store, enterprises, seed)
     variants = [("gaps enterprises", {}), ("gaps members", {"as_of": as_of.isoformat()}), ("coverage", {"base": base}),
-                ("check", {}), ("gaps pairings", {})]
+                ("check", {}), ("gaps pairings", {}), ("statistics", {"as_of": as_of.isoformat()}),
+                ("statistics", {"as_of": as_of.isoformat(), "area": "D0"})]
     assert_same_everywhere(embedded, neo4j_store, variants)
 
 

@@ -49,7 +49,8 @@ LABELS: dict[str, Label] = {
         ),
         Label(
             "Organization",
-            {**_BASE, "level": "str", "establishment": "bool", "founded": "date"},
+            {**_BASE, "level": "str", "establishment": "bool", "founded": "date",
+             "elected": "date", "term_years": "int", "committee": "bool"},      # 换届: when, for how long; 支委会
             {"level": ORG_LEVELS},
         ),
         Label(
@@ -61,6 +62,7 @@ LABELS: dict[str, Label] = {
                 "joined": "date",
                 "last_contact": "date",
                 "registered_at": "str",
+                "works_since": "date",          # at the employer since (入职日期)
             },
             {"status": MEMBER_STATUSES},
         ),

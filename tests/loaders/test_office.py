@@ -110,16 +110,19 @@ def test_an_xls_workbook_reads_like_an_xlsx(tmp_path):
 def test_a_filled_template_loads_exactly(tmp_path):
     path = write_template(tmp_path / "台账.xlsx")
     book = load_workbook(path)
-    book["党组织设置情况"].append(["O1", "城东街道党工委", "党工委", None, "是", "2013-06-20", None, None])
-    book["党组织设置情况"].append(["O2", "恒达物流有限公司党支部", "党支部", "城东街道党工委", None, None, "恒达物流有限公司"])
+    book["党组织设置情况"].append(["O1", "城东街道党工委", "党工委", None, "是", "2013-06-20", None, None, None, None, None])
+    book["党组织设置情况"].append(["O2", "恒达物流有限公司党支部", "党支部", "城东街道党工委", None, None, "2024年3月8日", 3,
+                                 "否", "恒达物流有限公司"])
     book["企业名录"].append(["E1", "恒达物流有限公司", "非公企业", None, None, 120, "√", None])
     book["党员花名册"].append(["M1", "王秋香", "正式党员", "恒达物流有限公司党支部", "恒达物流有限公司", None, None,
-                          None, "2001年7月1日", "2026.10.15", "恒达物流有限公司党支部"])
+                          None, "2001年7月1日", None, "2026.10.15", "恒达物流有限公司党支部"])
     book.save(path)
     data = load_dataset(path)
     assert data.nodes["Member"]["M1"] == {"id": "M1", "name": "王秋香", "status": "full", "mobile": False,
                                           "joined": "2001-07-01", "last_contact": "2026-10-15"}
     assert data.nodes["Enterprise"]["E1"]["above_scale"] is True
+    assert {k: data.nodes["Organization"]["O2"][k] for k in ("elected", "term_years", "committee")} == {
+        "elected": "2024-03-08", "term_years": 3, "committee": False}
     assert {k for k in data.rels if k[0] in ("COVERS", "SUBORDINATE_TO", "SECRETARY_OF", "WORKS_AT")} == {
         ("COVERS", "Organization:O2", "Enterprise:E1"), ("SUBORDINATE_TO", "Organization:O2", "Organization:O1"),
         ("SECRETARY_OF", "Member:M1", "Organization:O2"), ("WORKS_AT", "Member:M1", "Enterprise:E1")}

@@ -60,7 +60,7 @@ def neo4j_time(uri: str, name: str, options: dict) -> tuple[float, int]:
     return best, count
 
 
-def bench(name: str, enterprises: int, workdir: Path, neo4j: Neo4jStore | None) -> None:
+def bench(name: str, enterprises: int, workdir: Path, neo4j: Neo4jStore | None, only: list[str]) -> None:
     generate_city(workdir / name, enterprises=enterprises, seed=1)
     data = load_dataset(workdir / name)
     store = EmbeddedStore(workdir / f"{name}.pgstore")
@@ -70,6 +70,8 @@ def bench(name: str, enterprises: int, workdir: Path, neo4j: Neo4jStore | None) 
     print(f"\n{name}: {enterprises:,} enterprises, {len(data.nodes['Member']):,} members")
     print(f"  {'analysis':<34} {'embedded (with open)':>21} {'Neo4j':>10} {'rows':>9}")
     for analysis, options in RUNS:
+        if only and analysis not in only:
+            continue
         label = analysis + "".join(f" {k}={v}" for k, v in options.items() if k != "as_of")
         embedded = measure(EMBEDDED, store=str(store.path), name=analysis, options=options)
         seconds, count = neo4j_time(neo4j.uri, analysis, options) if neo4j else (float("nan"), embedded["result"])
@@ -81,12 +83,13 @@ def main() -> None:
     parser.add_argument("--district", type=int, default=30_000)
     parser.add_argument("--city", type=int, default=300_000)
     parser.add_argument("--skip-neo4j", action="store_true")
+    parser.add_argument("--only", action="append", default=[], metavar="ANALYSIS", help="run only these analyses")
     options = parser.parse_args()
     neo4j = neo4j_store(options.skip_neo4j)
     with tempfile.TemporaryDirectory() as workdir:
         for name, size in (("district", options.district), ("city", options.city)):
             if size:
-                bench(name, size, Path(workdir), neo4j)
+                bench(name, size, Path(workdir), neo4j, options.only)
     print("\ntargets: each analysis ≤ 1 s on Neo4j for the city; ≤ 2 s embedded for a district, opening included")
 
 

@@ -42,6 +42,21 @@ class DateType(click.ParamType):
             self.fail(_("expected a date such as 2026-11-22, not {given!r}").format(given=value), param, ctx)
 
 
+class TermType(click.ParamType):
+    """LEVEL=YEARS (the level in English or Chinese: branch=2, 党支部=2), checked before any work."""
+
+    name = "LEVEL=YEARS"
+
+    def convert(self, value, param, ctx):
+        from .loaders.spec import vocabulary_lookup
+
+        level, _eq, years = str(value).partition("=")
+        found = vocabulary_lookup("Organization", "level").get(level.strip().casefold())
+        if found is None or not years.strip().isdigit() or not 1 <= int(years) <= 10:
+            self.fail(_("expected LEVEL=YEARS such as branch=3 or 党支部=3, not {given!r}").format(given=value), param, ctx)
+        return found, int(years)
+
+
 class BaseType(click.ParamType):
     """all, with_members or min_employees:N, checked before any work."""
 
@@ -269,8 +284,9 @@ TABLE_COLUMNS = {
     "gaps members": ["id", "name", "reasons", "employer_id", "suggested_org_id", "registered_at", "last_contact"],
     "coverage": ["place_label", "place_id", "place_name", "enterprises", "org_covered", "work_covered",
                  "org_coverage_rate", "work_coverage_rate"],
-    "check": ["check", "label", "id", "name", "count", "related"],
+    "check": ["check", "label", "id", "name", "count", "related", "due"],
     "gaps pairings": ["id", "name", "area_id", "candidates"],
+    "gaps transfers": ["id", "name", "employer_name", "registered_at", "suggested_org_id", "months_at_employer"],
 }
 
 
@@ -287,7 +303,8 @@ def report(name: str, rows: list[dict], total: int | None = None) -> str:
     total = len(rows) if total is None else total
     lines = [render(rows, "table", TABLE_COLUMNS[name])]
     if total > len(rows):
-        nouns = {"gaps enterprises": pgettext("count", "enterprises"), "gaps members": pgettext("count", "members")}
+        nouns = {"gaps enterprises": pgettext("count", "enterprises"), "gaps members": pgettext("count", "members"),
+                 "gaps transfers": pgettext("count", "members")}
         lines.append(_("… {count} more {noun}; --all or --format json shows them all").format(
             count=f"{total - len(rows):,}", noun=nouns.get(name) or pgettext("count", "rows")))
     if name == "coverage" and rows:
@@ -349,6 +366,17 @@ def gaps_enterprises(store_path: str | None, neo4j_uri: str | None, place: str |
 def gaps_members(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None,
                  fmt: str, limit: int | None, show_all: bool) -> None:
     _analysis("gaps members", store_path, neo4j_uri, fmt, limit, show_all, as_of=as_of, place=place)
+
+
+@gaps.command("transfers", help=_("Members who work in a unit of the register but whose organizational relationship is "
+                                  "elsewhere: who should transfer it in, and to which organization."))
+@store_options
+@click.option("--as-of", "as_of", type=DATE, help=_("The day months at the employer are counted to [default: today]."))
+@PLACE
+@report_options
+def gaps_transfers(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None,
+                   fmt: str, limit: int | None, show_all: bool) -> None:
+    _analysis("gaps transfers", store_path, neo4j_uri, fmt, limit, show_all, as_of=as_of, place=place)
 
 
 @gaps.command("pairings", help=_("Two-new organizations without a co-construction partner, with candidate partners nearby."))
@@ -422,9 +450,14 @@ def statistics_text(rows: list[dict], total: int) -> str:
 
 @main.command(help=_("Rule checks: oversized joint branches and branches, missing secretaries and superiors, cycles, pairings."))
 @store_options
+@click.option("--as-of", "as_of", type=DATE, help=_("The day terms of office are judged at [default: today]."))
+@click.option("--term", "terms", multiple=True, type=TermType(), metavar="LEVEL=YEARS",
+              help=_("A term of office other than the default for a level (committee 5 years; general_branch, "
+                     "branch, joint_branch 3; organizations based in a community 5), e.g. --term branch=2; repeatable."))
 @report_options
-def check(store_path: str | None, neo4j_uri: str | None, fmt: str, limit: int | None, show_all: bool) -> None:
-    _analysis("check", store_path, neo4j_uri, fmt, limit, show_all)
+def check(store_path: str | None, neo4j_uri: str | None, as_of: str | None, terms: tuple, fmt: str,
+          limit: int | None, show_all: bool) -> None:
+    _analysis("check", store_path, neo4j_uri, fmt, limit, show_all, as_of=as_of, terms=dict(terms))
 
 
 @main.command(help=_("Draw the structure as one HTML page that opens offline (pyvis, vis-network inlined)."))
@@ -520,8 +553,8 @@ def analyze_pairings(store_path, neo4j_uri, fmt: str, limit: int | None, show_al
 
 
 @main.command(help=_("Print the Cypher of analysis NAME, ready for Neo4j Browser (quote the name)."))
-@click.argument("name", type=click.Choice(["gaps enterprises", "gaps members", "coverage", "check", "gaps pairings",
-                                           "statistics"]))
+@click.argument("name", type=click.Choice(["gaps enterprises", "gaps members", "gaps transfers", "coverage", "check",
+                                           "gaps pairings", "statistics"]))
 def cypher(name: str) -> None:
     from .queries import ANALYSES
 

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     import duckdb
 
 FORMAT = "partygraph-store"
-VERSION = 2
+VERSION = 3         # raised with every change of the model's tables
 DEFAULT_PATH = "partygraph.pgstore"
 SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "bool": "BOOLEAN", "date": "DATE"}
 ENDPOINTS = ("src_label", "src", "dst_label", "dst")
@@ -168,7 +168,8 @@ class EmbeddedStore:
         if found[0][1] != VERSION:
             connection.close()
             raise StoreError(_("{where} is a partygraph store of version {found}; this partygraph reads version "
-                               "{version}").format(where=self.path, found=found[0][1], version=VERSION))
+                               "{version}: load the registers again ('partygraph load DATASET')").format(
+                where=self.path, found=found[0][1], version=VERSION))
         return connection
 
     def sql(self, query: str, parameters: dict | None = None) -> list[tuple]:

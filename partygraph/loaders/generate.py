@@ -53,8 +53,11 @@ class _City:
 
     def org(self, oid: str, name: str, level: str, parent: str = "", enterprises: list[str] = (),
             based_in: str = "", establishment: bool = True) -> str:
+        elected = self.day(0, 2200) if level != "working_committee" and self.rng.random() < 0.8 else ""
         self.add("organizations", id=oid, name=name, level=level, parent_id=parent,
-                 establishment="" if establishment else "否", founded=self.day(200, 5000),
+                 establishment="" if establishment else "否", founded=self.day(200, 5000), elected=elected,
+                 term_years=self.rng.choice((2, 4, 5)) if elected and self.rng.random() < 0.05 else "",
+                 committee="是" if self.rng.random() < 0.3 else "",
                  enterprise_ids=";".join(enterprises), based_in=based_in)
         self.rels["SUBORDINATE_TO"] += bool(parent)
         self.rels["COVERS"] += len(enterprises)
@@ -69,6 +72,7 @@ class _City:
         self.add("members", id=mid, name=self.person(), status="probationary" if self.rng.random() < 0.06 else "full",
                  org_id=org, employer_id=employer, mobile="是" if mobile else "", participates_org_id=participates,
                  registered_at=registered_at, joined=self.day(400, 12000),
+                 works_since=self.day(0, 3000) if employer and self.rng.random() < 0.5 else "",
                  last_contact=self.day(200, 500) if lost else self.day(0, 150),
                  secretary_of=secretary_of, guides=";".join(guides))
         for rel, present in (("MEMBER_OF", org), ("WORKS_AT", employer), ("SECRETARY_OF", secretary_of),

@@ -71,6 +71,7 @@ class Analysis:
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("gaps enterprises", "gaps_enterprises"),
     Analysis("gaps members", "gaps_members"),
+    Analysis("gaps transfers", "gaps_transfers"),
     Analysis("coverage", "coverage"),
     Analysis("check", "checks"),
     Analysis("gaps pairings", "gaps_pairings"),

@@ -8,7 +8,7 @@ import pytest
 
 from partygraph.errors import StoreError
 from partygraph.files import SUFFIX
-from partygraph.graph.embedded import EmbeddedStore
+from partygraph.graph.embedded import VERSION, EmbeddedStore
 from partygraph.loaders import load_dataset
 from partygraph.loaders.generate import generate_city
 from tests.conftest import SEED_CASES
@@ -33,7 +33,7 @@ def test_the_file_is_a_database_with_one_table_per_label_and_relationship_type(t
     with duckdb.connect(str(path), read_only=True) as db:
         tables = {name for (name,) in db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         assert tables == {"partygraph", *LABELS, *RELATIONSHIPS}
-        assert db.execute("SELECT format, version FROM partygraph").fetchall() == [("partygraph-store", 2)]
+        assert db.execute("SELECT format, version FROM partygraph").fetchall() == [("partygraph-store", VERSION)]
         assert db.execute('SELECT name, status, mobile FROM "Member" WHERE id = \'M1\'').fetchall() == [("王秋香", "full", False)]
         assert db.execute('SELECT * FROM "COVERS"').fetchall() == [("Organization", "O2", "Enterprise", "E1")]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["minimal", "s.pgstore"]

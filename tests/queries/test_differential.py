@@ -15,7 +15,8 @@ pytestmark = pytest.mark.neo4j
 VARIANTS = [("gaps enterprises", {}), ("gaps members", {"as_of": "2026-11-22"}), ("gaps members", {"as_of": "2026-08-31"}),
             ("coverage", {"base": "all"}), ("coverage", {"base": "with_members"}),
             ("coverage", {"base": "min_employees:50"}), ("check", {}), ("gaps pairings", {}),
-            ("statistics", {"as_of": "2026-11-22"}), ("statistics", {"as_of": "2016-02-29"})]
+            ("statistics", {"as_of": "2026-11-22"}), ("statistics", {"as_of": "2016-02-29"}),
+            ("gaps transfers", {"as_of": "2026-11-22"}), ("check", {"as_of": "2025-02-28", "terms": {"branch": 2}})]
 
 
 def test_the_variants_cover_every_analysis():
@@ -51,7 +52,8 @@ def test_generated_cities_give_the_same_rows_from_both_stores(neo4j_store, tmp_p
                                                               as_of, base):
     embedded, _ = city_in_both_stores(tmp_path_factory.mktemp("city"), neo4j_store, enterprises, seed)
     variants = [("gaps enterprises", {}), ("gaps members", {"as_of": as_of.isoformat()}), ("coverage", {"base": base}),
-                ("check", {}), ("gaps pairings", {}), ("statistics", {"as_of": as_of.isoformat()}),
+                ("check", {"as_of": as_of.isoformat()}), ("gaps pairings", {}), ("statistics", {"as_of": as_of.isoformat()}),
+                ("gaps transfers", {"as_of": as_of.isoformat()}),
                 ("statistics", {"as_of": as_of.isoformat(), "area": "D0"})]
     assert_same_everywhere(embedded, neo4j_store, variants)
 
@@ -62,7 +64,8 @@ def test_judging_only_some_nodes_gives_the_whole_results_rows_for_them(neo4j_sto
                                                                        seed, data):
     embedded, graph = city_in_both_stores(tmp_path_factory.mktemp("city"), neo4j_store, enterprises, seed)
     for name, label, options in (("gaps enterprises", "Enterprise", {}),
-                                 ("gaps members", "Member", {"as_of": "2026-06-30"})):
+                                 ("gaps members", "Member", {"as_of": "2026-06-30"}),
+                                 ("gaps transfers", "Member", {"as_of": "2026-06-30"})):
         ids = data.draw(st.lists(st.sampled_from(sorted(graph.nodes[label]) + ["no-such-id"]), max_size=40))
         expected = [row for row in run_analysis(embedded, name, **options) if row["id"] in ids]
         for store in (embedded, neo4j_store):

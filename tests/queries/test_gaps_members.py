@@ -65,3 +65,26 @@ def test_months_before_matches_calendar_arithmetic(day, months):
     earlier = months_before(day, months)
     assert (day.year * 12 + day.month) - (earlier.year * 12 + earlier.month) == months
     assert earlier.day == day.day or (earlier.day < day.day and (earlier + dt.timedelta(days=1)).day == 1)
+
+
+def transfers_graph():
+    b = (Build().area("S").area("C", "S", kind="community").building("B1", "C").building("B2", "C")
+         .enterprise("E-cov", "B1").enterprise("E-near", "B1").enterprise("E-far", "B2").enterprise("E-j", "B2"))
+    b.org("O-cov", covers=["E-cov"]).org("O-S", "working_committee", based_in="S")
+    b.member("cov", employer="E-cov", registered_at="外省")          # the organization covering the employer
+    b.member("near", employer="E-near", registered_at="原单位")      # no cover, no joint branch: the area's
+    b.member("home", employer="E-near", org="O-cov", registered_at="x")   # already a member here: not a transfer
+    b.member("nowork", registered_at="外地")                           # works in no unit of the register
+    b.member("local", employer="E-far")                                # relationship already here
+    return b
+
+
+def test_transfers_name_who_should_move_their_relationship_in_and_where(on_store):
+    b = transfers_graph()
+    b.data.nodes["Member"]["cov"]["works_since"] = "2024-07-31"
+    rows = run_analysis(on_store(b.data), "gaps transfers", as_of="2026-06-30")
+    assert [(r["id"], r["employer_id"], r["suggested_org_id"], r["months_at_employer"]) for r in rows] == [
+        ("cov", "E-cov", "O-cov", 22),        # 2024-07-31 to 2026-06-30: 22 whole months (the 30th < the 31st)
+        ("near", "E-near", "O-S", None),      # started date unknown; the area above its building has O-S
+    ]
+    assert rows[0]["employer_name"] == "企业E-cov" and "第二十五条" in rows[0]["rule"]

@@ -574,6 +574,9 @@ def demo() -> None:
         click.echo("\n== " + _("{title} (all of it: partygraph {command} {store})").format(
             title=_(title), command=command, store=store) + " ==")
         click.echo(report(command.split(" --")[0], rows[:10], len(rows)))
+    click.echo("\n== " + _("Coverage statistics of the annual report, whole register (by area: partygraph statistics "
+                           "{store}; as a workbook: --out 统计.xlsx)").format(store=store) + " ==")
+    click.echo(statistics_text(result.statistics, len(result.statistics)))
     click.echo("\n" + _("For Gephi (members pseudonymized): {path}").format(path=result.gexf.path))
     click.echo(_("Drawing of {scope}: {path} (open it in a browser; it needs no internet)").format(
         scope=_(result.drawing_scope), path=result.drawing.path))

@@ -33,6 +33,7 @@ class DemoResult:
     store_path: Path
     counts: dict[str, int]
     reports: list[tuple[str, str, list[dict]]]      # (title, analysis name, rows)
+    statistics: list[dict]                           # the whole register's rows of the annual report's tables
     drawing: object
     drawing_scope: str
     gexf: object
@@ -53,6 +54,9 @@ def run_demo(directory: str | Path = ".") -> DemoResult:
         (N_("Isolated mobile and lost-contact members"), "gaps members", run_analysis(store, "gaps members")),
         (N_("Coverage per area, counting enterprises with members"), "coverage --base with_members", areas),
     ]
+    from .queries.statistics import statistics
+
+    figures = [row for row in statistics(store) if row["place_id"] is None]
     from .viz import draw
 
     from .export import export
@@ -60,5 +64,5 @@ def run_demo(directory: str | Path = ".") -> DemoResult:
     drawing = draw(store, Path(directory) / DEMO_DRAWING, scope=DEMO_SCOPE, depth=2)
     # The demo's export uses a fixed key: the seed cases' members are invented, and the demo must not print a secret.
     gexf = export(store, "gexf", Path(directory) / DEMO_GEXF, key=b"partygraph-demo")
-    return DemoResult(store, store_path, data.counts(), reports, drawing, N_("CBD金融中心 (CBD-FIN) in 阅海湾中央商务区, two steps out"),
+    return DemoResult(store, store_path, data.counts(), reports, figures, drawing, N_("CBD金融中心 (CBD-FIN) in 阅海湾中央商务区, two steps out"),
                       gexf)

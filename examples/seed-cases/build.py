@@ -80,8 +80,9 @@ def yongkang(d: Dataset) -> None:
     for i, eid in enumerate(tower):
         d.add("enterprises", id=eid, name=f"三期总部大楼入驻企业{i + 1:03d}（虚构）", kind="non_public",
               building_id="YK-B2", employees=int(d.rng.paretovariate(1.3) * 8))
+    # 2013-06-20: 第一次代表大会 elected 第一届委员会 (the article's only election date; no later one is given).
     d.add("organizations", id="YK-C", name="中共永康总部中心委员会", level="committee", founded="2013-06-20",
-          based_in="YK-HQ")
+          elected="2013-06-20", based_in="YK-HQ")
     for bid, name in buildings:
         d.add("organizations", id=f"{bid}-GB", name=f"{name}党总支", level="general_branch", parent_id="YK-C",
               based_in=bid)

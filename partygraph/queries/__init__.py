@@ -64,8 +64,10 @@ class Analysis:
     def options(self, **given) -> dict:
         return self.code().options(**given)
 
-    def sort_key(self, row: dict) -> tuple:
-        return self.code().sort_key(row)
+    @property
+    def sort_key(self):
+        """The function that orders rows most urgent first (looked up once, then called per row)."""
+        return self.code().sort_key
 
 
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
@@ -116,8 +118,9 @@ def sql_page(analysis: "Analysis", runner, options: dict, limit: int | None) -> 
     order = FINAL_ORDER_BY.search(analysis.sql().strip())
     body = FINAL_ORDER_BY.sub("", analysis.sql().strip())
     with paused_gc():
-        if limit is None or order is None:
-            values = runner.sql(f"SELECT {selected} FROM (\n{body}\n)", parameters)
+        if limit is None or order is None:      # in the file's order when it has one: the sort below is then linear
+            ordered = f"\n{order.group(0).strip()}" if order else ""
+            values = runner.sql(f"SELECT {selected} FROM (\n{body}\n){ordered}", parameters)
             total = len(values)
         else:       # the file's final ORDER BY names output columns: applied here, around the window
             values = runner.sql(f"SELECT {selected}, count(*) OVER () FROM (\n{body}\n)\n{order.group(0).strip()} "

@@ -24,7 +24,7 @@ from typing import Callable
 from ..errors import DatasetError
 from ..gcpause import paused_gc
 from ..graph.data import GraphData
-from ..graph.model import LABELS
+from ..graph.model import LABELS, node_key
 from ..i18n import N_, _
 from .reader import DEFAULT_MAX_BYTES, Table, read_dataset
 from .spec import (DEFAULTS, FILES, Column, FileSpec, column_lookup, is_ignored_header, normalize_header,
@@ -338,6 +338,9 @@ class _Validator:
         for position, column in columns.items():
             if not (column.name in _ID_COLUMNS or column.refs):
                 continue
+            if not any(isinstance(cells[position], str) and cells[position].lstrip().startswith("0")
+                       for _number, cells in table.rows if position < len(cells)):
+                continue            # no id of the column starts with 0: none can have lost one (numbers never do)
             values = [(number, text(cells[position])) for number, cells in table.rows
                       if position < len(cells) and cells[position] is not None]
             led = {len(v) for _, v in values if v.isdigit() and v.startswith("0")}
@@ -436,9 +439,11 @@ class _Validator:
         if column.rel is None or row.values[column.name] is None:
             return
         targets = row.values[column.name]
+        source = node_key(label, row.values["id"])
         for target in targets if isinstance(targets, list) else [targets]:
             ref = next(r for r in column.refs if target in self.ids[r])
-            data.add_rel(column.rel, label, row.values["id"], FILES[ref].label, target)
+            # The spec's references are the model's endpoints (tests/graph/test_model.py holds them to it).
+            data.rels[(column.rel, source, node_key(FILES[ref].label, target))] = {}
 
     def add_pairing(self, data: GraphData, row: _Row) -> None:
         a, b = row.values["org_a"], row.values["org_b"]

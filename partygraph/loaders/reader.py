@@ -24,6 +24,7 @@ DEFAULT_MAX_BYTES = 2 << 30
 #: How many rows from the top a header is looked for in.
 HEADER_SEARCH_ROWS = 20
 _TOTAL = re.compile(r"^(合计|小计|总计|共计|总数)")
+_TOTAL_FIRST = frozenset("合小总共")
 _NOTE = re.compile(r"^(注[:：]|注\d|说明[:：]|填表说明|备注[:：])")
 
 
@@ -140,6 +141,12 @@ def _first_text(cells: list[object]) -> str:
     return ""
 
 
+def _is_total(cell: object) -> bool:
+    """A cell that opens a totals row (合计, 小计 …); most cells are ruled out by their first letter."""
+    text = _cell_text(cell)
+    return bool(text) and text[0] in _TOTAL_FIRST and bool(_TOTAL.match(_first_text([cell])))
+
+
 def make_table(spec: FileSpec, source: str, records: list[tuple[int, list[object]]],
                header_row: int | None = None) -> Table | None:
     """The table in a sheet's rows: header found, then its data rows; blank, total and note rows
@@ -151,15 +158,14 @@ def make_table(spec: FileSpec, source: str, records: list[tuple[int, list[object
     data_columns = [i for i, h in enumerate(table.headers) if not is_ignored_header(h)]
     notes_started = False
     for number, cells in records[start:]:
-        if is_blank(cells):
+        first = _first_text(cells)
+        if not first:
             table.skipped.append((number, "blank"))
             continue
-        first = _first_text(cells)
         if notes_started or _NOTE.match(first):
             notes_started = True
             table.skipped.append((number, "note"))
-        elif _TOTAL.match(first) or any(_TOTAL.match(_first_text([cells[i]])) for i in data_columns[:3]
-                                         if i < len(cells)):
+        elif _TOTAL.match(first) or any(_is_total(cells[i]) for i in data_columns[:3] if i < len(cells)):
             table.skipped.append((number, "total"))
         elif all(_cell_text(cells[i]) == "" for i in data_columns if i < len(cells)):
             table.skipped.append((number, "blank"))

@@ -19,10 +19,11 @@ from ..i18n import _
 from ..graph.data import GraphData
 from ..graph.model import node_key, split_key
 from . import layout
+from .explorer import Verdicts
 from .page import render, write_page
 from ..graph.subgraph import Subgraph
 
-DEFAULT_MAX_NODES = 2000
+DEFAULT_MAX_NODES = 5000
 
 
 @dataclass
@@ -33,25 +34,37 @@ class Drawing:
     gaps: int
 
 
-def gap_marks(store, data: GraphData, as_of: str | None = None) -> dict[str, str]:
-    """Keys of the nodes in ``data`` the analyses flag: enterprises without an organization,
-    isolated mobile members. Only the drawn nodes are judged (a city's whole analyses took 5 s)."""
+def judged(store, data: GraphData, as_of: str | None = None) -> tuple[dict[str, str], Verdicts]:
+    """The analyses' verdicts on the drawn enterprises and members, and the keys of the nodes they
+    flag (enterprises no organization covers, isolated mobile members). Only the drawn nodes are
+    judged (a city's whole analyses took 5 s)."""
     from ..queries import run_analysis
 
     enterprises, members = list(data.nodes.get("Enterprise", {})), list(data.nodes.get("Member", {}))
-    marks = {node_key("Enterprise", row["id"]): f"no organization covers it ({row['action']})"
-             for row in (run_analysis(store, "gaps enterprises", ids=enterprises) if enterprises else [])}
-    for row in run_analysis(store, "gaps members", as_of=as_of, ids=members) if members else []:
+    uncovered = run_analysis(store, "gaps enterprises", ids=enterprises) if enterprises else []
+    flagged = run_analysis(store, "gaps members", as_of=as_of, ids=members) if members else []
+    marks = {node_key("Enterprise", row["id"]): f"no organization covers it ({row['action']})" for row in uncovered}
+    for row in flagged:
         if "isolated_mobile" in row["reasons"]:
             marks[node_key("Member", row["id"])] = "isolated mobile member"
-    return marks
+    return marks, Verdicts(uncovered, flagged)
+
+
+def slot(sub: Subgraph):
+    """The width a node's label needs across, in drawing units (14 px characters, CJK twice as wide)."""
+    from ..output import width
+
+    def needed(key: str) -> float:
+        label, node_id = split_key(key)
+        return max(layout.NODE_GAP, 7.5 * width(str(sub.data.nodes[label][node_id].get("name", node_id))) + 24)
+    return needed
 
 
 def positions_for(sub: Subgraph, view: str) -> dict[str, tuple[float, float]]:
     keys = sub.data.keys()
     if view == "hierarchy":
         parent = {source: target for (rel, source, target) in sub.data.rels if rel == "SUBORDINATE_TO"}
-        return layout.tree(keys, parent)
+        return layout.tree(keys, parent, slot(sub))
     adjacency: dict[str, list[str]] = {key: [] for key in keys}
     for _type, source, target in sub.data.rels:
         adjacency[source].append(target)
@@ -70,7 +83,7 @@ def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view:
     sub = store.subgraph(view, scope, depth, max_nodes)
     steps.add(1, "scope")
     keys = set(sub.data.keys())
-    gaps = gap_marks(store, sub.data, as_of)
+    gaps, verdicts = judged(store, sub.data, as_of)
     steps.add(1, "gaps")
     heading = f"partygraph · {view}" + (f" · {scope}" if scope else "")
     name = None
@@ -79,7 +92,7 @@ def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view:
         name = sub.data.nodes[label][node_id].get("name")
     summary = (f"{name} — " if name else "") + f"{len(keys)} nodes, {len(sub.data.rels)} relationships" + (
         f", depth {depth}" if scope else "")
-    html = render(sub, positions_for(sub, view), gaps, heading, summary)
+    html = render(sub, positions_for(sub, view), verdicts, gaps, heading, summary)
     steps.add(1, "layout")
     path = Path(out)
     write_page(path, html)

@@ -43,8 +43,23 @@ def _spanning_tree(adjacency: dict[str, list[str]], root: str, seen: set[str]) -
     return children
 
 
-def tree(nodes: list[str], parent: dict[str, str]) -> dict[str, tuple[float, float]]:
-    """Layers top-down: roots (no parent among ``nodes``) first; x spreads leaves evenly."""
+def _spans(children: dict[str, list[str]], root: str, slot) -> dict[str, float]:
+    """The width each subtree takes: its leaves' slots added up, or its own slot if wider."""
+    order, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(children.get(node, []))
+    span: dict[str, float] = {}
+    for node in reversed(order):
+        span[node] = max(slot(node), sum(span[c] for c in children.get(node, [])))
+    return span
+
+
+def tree(nodes: list[str], parent: dict[str, str], slot=None) -> dict[str, tuple[float, float]]:
+    """Layers top-down: roots (no parent among ``nodes``) first; each node gets ``slot(node)``
+    across (default NODE_GAP: a label's width keeps labels of one layer from overlapping)."""
+    slot = slot or (lambda node: NODE_GAP)
     present = set(nodes)
     children: dict[str, list[str]] = {}
     for node in nodes:
@@ -58,16 +73,16 @@ def tree(nodes: list[str], parent: dict[str, str]) -> dict[str, tuple[float, flo
         if root in placed:
             continue
         spanning = _spanning_tree({n: children.get(n, []) for n in nodes}, root, placed)
-        leaves = _leaves(spanning, root)
+        span = _spans(spanning, root, slot)
         queue = deque([(root, cursor, 0)])
         while queue:
             node, left, depth = queue.popleft()
-            positions[node] = (left + leaves[node] * NODE_GAP / 2, depth * LEVEL_GAP)
-            offset = left
+            positions[node] = (left + span[node] / 2, depth * LEVEL_GAP)
+            offset = left + (span[node] - sum(span[c] for c in spanning.get(node, []))) / 2
             for child in spanning.get(node, []):
                 queue.append((child, offset, depth + 1))
-                offset += leaves[child] * NODE_GAP
-        cursor += leaves[root] * NODE_GAP + NODE_GAP
+                offset += span[child]
+        cursor += span[root] + NODE_GAP
     return positions
 
 

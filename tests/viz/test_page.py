@@ -89,7 +89,7 @@ def test_the_page_is_utf8_whatever_the_locale(store, tmp_path):
     import subprocess
     import sys
 
-    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": "", "PARTYGRAPH_LANG": "zh"}
     script = ("import sys, locale; from partygraph.graph.embedded import EmbeddedStore; from partygraph.viz import draw;"
               "assert locale.getpreferredencoding(False).lower() in ('ascii', 'ansi_x3.4-1968'), locale.getpreferredencoding(False);"
               "draw(EmbeddedStore(sys.argv[1]), sys.argv[2])")
@@ -97,7 +97,7 @@ def test_the_page_is_utf8_whatever_the_locale(store, tmp_path):
                           capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     text = (tmp_path / "page.html").read_bytes().decode("utf-8")
-    assert '<meta charset="utf-8">' in text and "企业/社会组织" in text            # the legend, as UTF-8
+    assert '<meta charset="utf-8">' in text and "详细信息" in text and "按名称或编号搜索" not in text  # UTF-8 words
     assert "金积嘉电子工业有限公司".encode("ascii", "backslashreplace").decode().lower() in text.lower()  # JSON data
 
 

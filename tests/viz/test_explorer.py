@@ -1,0 +1,127 @@
+"""The explorer's page API (window.partygraph) driven in real headless Chromium on the seed cases."""
+
+import base64
+import struct
+
+import pytest
+
+from partygraph.graph.model import node_key
+from partygraph.queries import run_analysis
+from partygraph.viz import draw
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    from partygraph.demo import run_demo
+
+    folder = tmp_path_factory.mktemp("explorer")
+    store = run_demo(folder).store
+    return store, draw(store, folder / "whole.html"), folder
+
+
+@pytest.fixture
+def explorer(seeded, visit):
+    store, drawing, _folder = seeded
+    messages = []
+    v = visit(drawing.path)
+    v.page.on("console", lambda message: messages.append(message.text))
+    v.page.evaluate("window.partygraph.ready")
+    v.messages = messages
+    return store, v
+
+
+def test_the_five_seed_cases_draw_whole_with_members_counted_until_expanded(seeded, explorer):
+    store, v = explorer
+    counts = store.counts()
+    assert seeded[1].nodes == sum(counts[label] for label in ("Area", "Building", "Enterprise", "Organization", "Member"))
+    assert v.page.evaluate("nodes.length") == seeded[1].nodes - counts["Member"]
+    assert v.requests == [] and v.dialogs == []
+
+
+def test_search_finds_by_a_chinese_name_selects_and_shows_it(explorer):
+    _store, v = explorer
+    found = v.page.evaluate("window.partygraph.search('宏伟公司')")
+    assert found == ["Enterprise:YK-E1"]
+    assert v.page.evaluate("network.getSelectedNodes()") == ["Enterprise:YK-E1"]
+    assert "宏伟公司" in v.page.inner_text("#details")
+    by_id = v.page.evaluate("window.partygraph.search('yk-e1')")       # ids, any case; the exact one first
+    assert by_id[0] == "Enterprise:YK-E1" and "Enterprise:YK-E10" in by_id
+
+
+def test_filtering_to_uncovered_enterprises_gives_the_gaps_reports_none_rows(explorer):
+    store, v = explorer
+    rows = run_analysis(store, "gaps enterprises")
+    for state in ("none", "work"):
+        expected = sorted(node_key("Enterprise", row["id"]) for row in rows if row["coverage"] == state)
+        shown = v.page.evaluate(f"window.partygraph.filter({{kinds: ['enterprise'], coverage: ['{state}']}})")
+        assert shown == expected and shown, state
+    assert v.page.evaluate("network.body.data.edges.get().length") == 0      # edges between hidden nodes hide too
+    everything = v.page.evaluate("window.partygraph.filter({})")
+    assert len(everything) == v.page.evaluate("nodes.length")
+
+
+def test_the_place_filter_keeps_what_lies_in_a_place(explorer):
+    store, v = explorer
+    shown = v.page.evaluate("window.partygraph.filter({kinds: ['enterprise'], places: ['YK-B2']})")
+    assert len(shown) == 196                      # the third-phase tower's enterprises (seed 000)
+
+
+def test_details_show_the_record_in_words_names_for_references_and_the_rule(explorer):
+    store, v = explorer
+    row = next(r for r in run_analysis(store, "gaps enterprises") if r["action"] == "joint_branch" and r["building_id"])
+    details = dict(v.page.evaluate(f"window.partygraph.details('Enterprise:{row['id']}')"))
+    assert details["Rule"] == row["rule"] and details["Verdict"] in ("not covered", "work coverage only")
+    assert details["full members"] == str(row["full_members"])
+    building = store.read().nodes["Building"][row["building_id"]]["name"]
+    assert details["located in"] == building                   # a name, not the id
+    member = dict(v.page.evaluate("window.partygraph.details('Member:M0293')"))       # 阮晓, seed 000
+    assert member["name"] == "阮晓" and member["employer"] == "宏伟公司"
+
+
+def test_expand_brings_in_a_nodes_members(explorer):
+    store, v = explorer
+    data = store.read()
+    workers = sorted(source for rel, source, target in data.rels if rel == "WORKS_AT" and target == "Enterprise:YK-E1")
+    before = v.page.evaluate("nodes.length")
+    added = v.page.evaluate("window.partygraph.expand('Enterprise:YK-E1')")
+    assert set(workers) <= set(added) and all(key.startswith("Member:") for key in added)
+    assert v.page.evaluate("nodes.length") == before + len(added)
+    assert v.page.evaluate("window.partygraph.expand('Enterprise:YK-E1')") == []          # nothing more to add
+
+
+def test_png_is_a_picture_at_twice_the_screen(explorer):
+    _store, v = explorer
+    url = v.page.evaluate("window.partygraph.png()")
+    assert url.startswith("data:image/png;base64,")
+    raw = base64.b64decode(url.split(",", 1)[1])
+    width, height = struct.unpack(">II", raw[16:24])
+    canvas = v.page.evaluate("[document.querySelector('#graph canvas').width, document.querySelector('#graph canvas').height]")
+    assert (width, height) == (canvas[0] * 2, canvas[1] * 2)
+    assert v.page.evaluate("nodes.length") > 100                 # the view is as it was
+
+
+def test_the_page_runs_under_its_policy_without_unsafe_inline(explorer):
+    _store, v = explorer
+    policy = v.page.get_attribute("meta[http-equiv=Content-Security-Policy]", "content")
+    assert "unsafe-inline" not in policy and "sha256-" in policy
+    assert not [m for m in v.messages if "Content Security Policy" in m]
+    assert v.page.evaluate("typeof window.partygraph.search") == "function"     # the scripts ran
+
+
+def test_no_two_labels_of_the_hierarchy_view_overlap(seeded, visit):
+    store, _drawing, folder = seeded
+    page = draw(store, folder / "hierarchy.html", view="hierarchy")
+    v = visit(page.path)
+    overlaps = v.page.evaluate("""() => {
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = '14px ' + getComputedStyle(document.body).fontFamily;
+        const ids = nodes.getIds(), positions = network.getPositions(ids);
+        const boxes = ids.map(id => { const p = positions[id], w = ctx.measureText(nodes.get(id).label).width;
+                                      return [p.x - w / 2, p.y, p.x + w / 2, p.y + 18, id]; });
+        const found = [];
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i], b = boxes[j];
+            if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) found.push([a[4], b[4]]);
+        }
+        return [ids.length, found.slice(0, 5)]; }""")
+    assert overlaps[0] > 200 and overlaps[1] == []

@@ -1,6 +1,7 @@
-"""Screenshot of the demo drawing for the README: runs ``partygraph demo`` in a temporary folder
-and photographs the page in headless Chromium (Debian's ``chromium``, with ``fonts-wqy-microhei``
-so Chinese renders).
+"""Screenshot of the demo drawing for the README: runs ``partygraph demo`` in a temporary folder,
+opens the explorer in headless Chromium (Debian's ``chromium``, with ``fonts-wqy-microhei`` so
+Chinese renders), selects an enterprise no organization covers so that the details panel shows
+its verdict and rule, and photographs the page.
 
     python tools/screenshot_demo.py [docs/demo.png]
 """
@@ -28,8 +29,12 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto(page_path.resolve().as_uri())
-            page.wait_for_function("window.partygraphDrawn === true")
-            page.evaluate("network.fit()")
+            page.evaluate("window.partygraph.ready")
+            page.evaluate("""() => {
+                const gap = nodes.get({filter: n => n.gap && n.id.startsWith('Enterprise:')})[0];
+                window.partygraph.search(gap.id.split(':').slice(1).join(':'));
+                network.fit({animation: false});
+            }""")
             page.wait_for_timeout(500)
             page.screenshot(path=str(out))
             browser.close()

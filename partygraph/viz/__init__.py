@@ -90,8 +90,8 @@ def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view:
     if sub.center:
         label, node_id = split_key(sub.center)
         name = sub.data.nodes[label][node_id].get("name")
-    summary = (f"{name} — " if name else "") + f"{len(keys)} nodes, {len(sub.data.rels)} relationships" + (
-        f", depth {depth}" if scope else "")
+    summary = (f"{name} — " if name else "") + _("{nodes} nodes, {rels} relationships").format(
+        nodes=len(keys), rels=len(sub.data.rels)) + (_(", depth {depth}").format(depth=depth) if scope else "")
     html = render(sub, positions_for(sub, view), verdicts, gaps, heading, summary)
     steps.add(1, "layout")
     path = Path(out)

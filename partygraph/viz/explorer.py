@@ -130,7 +130,7 @@ def _places(sub: Subgraph, out_refs: dict) -> dict[str, set[str]]:
 
 def _details(key: str, props: dict, names: dict, out_refs: dict, in_refs: dict, verdicts: Verdicts) -> list[list[str]]:
     label = split_key(key)[0]
-    rows = [[_("name"), names[key]], [_("kind"), _(LABEL_WORDS[label])], [_("id"), str(props["id"])]]
+    rows = [[_("name"), names[key]], [_("node type"), _(LABEL_WORDS[label])], [_("id"), str(props["id"])]]
     rows += [[_(FIELD_WORDS.get(prop, prop)), _word(label, prop, value)]
              for prop, value in props.items() if prop not in ("id", "name")]
     for rel, direction, word in REFERENCES:

@@ -3,10 +3,20 @@
 // markup); the page's Content-Security-Policy allows only this script and vis-network by hash.
 (function () {
   "use strict";
+  var times = {start: performance.now()};   // milestones for bench/draw.py
   var data = JSON.parse(document.getElementById("pg-data").textContent);
+  times.parsed = performance.now();
   var T = data.text;
-  var byId = {};
-  data.nodes.forEach(function (n) { byId[n.id] = n; });
+  var byId = {}, around = {};       // node -> indexes of its edges
+  data.nodes.forEach(function (n) { byId[n.id] = n; around[n.id] = []; });
+  data.edges.forEach(function (e, i) { around[e.from].push(i); around[e.to].push(i); });
+
+  var lowerNames = data.nodes.map(function (n) { return n.name.toLowerCase(); });
+  var lowerIds = data.nodes.map(function (n) { return n.id.slice(n.id.indexOf(":") + 1).toLowerCase(); });
+
+  function neighbours(id) {
+    return around[id].map(function (i) { var e = data.edges[i]; return e.from === id ? e.to : e.from; });
+  }
   var shown = {};                 // ids drawn (members may wait for expand)
   data.nodes.forEach(function (n) { if (!n.hidden) { shown[n.id] = true; } });
   var criteria = {};              // the filter in force
@@ -24,12 +34,7 @@
   }
 
   function countHidden(id) {
-    var c = 0;
-    data.edges.forEach(function (e) {
-      var other = e.from === id ? e.to : (e.to === id ? e.from : null);
-      if (other && !shown[other]) { c += 1; }
-    });
-    return c;
+    return neighbours(id).filter(function (other) { return !shown[other]; }).length;
   }
 
   function visNode(n) {
@@ -57,7 +62,9 @@
     interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: true},
     nodes: {font: {face: data.fontFaces, size: 14}, scaling: {label: {enabled: true, min: 14, max: 14, drawThreshold: 6}}}
   };
+  times.datasets = performance.now();
   var network = new vis.Network(document.getElementById("graph"), {nodes: nodeView, edges: edgeView}, options);
+  times.network = performance.now();
 
   function passes(n) {
     if (!n) { return false; }
@@ -74,11 +81,11 @@
     var needle = String(text || "").toLowerCase();
     if (!needle) { return []; }
     var exact = [], partial = [];        // names or ids equal to the text first, then those containing it
-    data.nodes.forEach(function (n) {
-      var name = n.name.toLowerCase(), id = n.id.split(":").slice(1).join(":").toLowerCase();
-      if (name === needle || id === needle) { exact.push(n.id); }
-      else if (name.indexOf(needle) >= 0 || id.indexOf(needle) >= 0) { partial.push(n.id); }
-    });
+    for (var i = 0; i < data.nodes.length; i++) {
+      var name = lowerNames[i], id = lowerIds[i];
+      if (name === needle || id === needle) { exact.push(data.nodes[i].id); }
+      else if (name.indexOf(needle) >= 0 || id.indexOf(needle) >= 0) { partial.push(data.nodes[i].id); }
+    }
     var found = exact.concat(partial);
     if (found.length) {
       var first = found[0];
@@ -105,11 +112,14 @@
   function reveal(ids) {
     ids.forEach(function (id) { shown[id] = true; });
     nodes.add(ids.map(function (id) { return visNode(byId[id]); }));
-    var add = [];
-    data.edges.forEach(function (e, i) {
-      if (shown[e.from] && shown[e.to] && !edges.get("e" + i)) { add.push(visEdge(e, i)); }
+    var add = {};
+    ids.forEach(function (id) {
+      around[id].forEach(function (i) {
+        var e = data.edges[i];
+        if (shown[e.from] && shown[e.to] && !edges.get("e" + i)) { add[i] = visEdge(e, i); }
+      });
     });
-    edges.add(add);
+    edges.add(Object.keys(add).map(function (i) { return add[i]; }));
   }
 
   function expand(id) {
@@ -117,9 +127,8 @@
     var n = byId[id];
     if (!n) { return added; }
     var place = {};
-    data.edges.forEach(function (e) {
-      var other = e.from === id ? e.to : (e.to === id ? e.from : null);
-      if (other && !shown[other] && !place[other]) { place[other] = true; added.push(other); }
+    neighbours(id).forEach(function (other) {
+      if (!shown[other] && !place[other]) { place[other] = true; added.push(other); }
     });
     added.sort();
     if (!added.length) { return added; }
@@ -267,11 +276,12 @@
   panel.appendChild(el("p", T.none_selected));
 
   var ready = new Promise(function (resolve) {
-    network.once("afterDrawing", function () { window.partygraphDrawn = true; resolve(true); });
+    network.once("afterDrawing", function () { times.drawn = performance.now(); window.partygraphDrawn = true; resolve(true); });
   });
   window.nodes = nodes;
   window.edges = edges;
   window.network = network;
+  window.partygraphTimes = times;
   window.partygraph = {ready: ready, search: search, filter: filter, details: details, expand: expand, png: png,
                        visible: visibleIds};
 }());

@@ -67,6 +67,8 @@ def positions_for(sub: Subgraph, view: str) -> dict[str, tuple[float, float]]:
     if view == "hierarchy":
         parent = {source: target for (rel, source, target) in sub.data.rels if rel == "SUBORDINATE_TO"}
         return layout.tree(keys, parent, slot(sub))
+    if view == "structure":
+        return layout.nested(keys, containers(sub), slot(sub))
     adjacency: dict[str, list[str]] = {key: [] for key in keys}
     for _type, source, target in sub.data.rels:
         adjacency[source].append(target)
@@ -74,6 +76,31 @@ def positions_for(sub: Subgraph, view: str) -> dict[str, tuple[float, float]]:
     for key in adjacency:
         adjacency[key].sort()
     return layout.radial(adjacency, sub.center)
+
+
+#: What contains a node in the structure view, most telling first: an area's parent area, a
+#: building's area, an enterprise's building or area, an organization's base (else the place of
+#: what it covers, else its superior), a member's employer (else organization).
+CONTAINED_BY = {"Area": ("PART_OF",), "Building": ("PART_OF",), "Enterprise": ("LOCATED_IN",),
+                "Organization": ("BASED_IN", "COVERS", "SUBORDINATE_TO"), "Member": ("WORKS_AT", "MEMBER_OF")}
+
+
+def containers(sub: Subgraph) -> dict[str, str]:
+    out: dict[str, dict[str, list[str]]] = {}
+    for rel, source, target in sorted(sub.data.rels):
+        out.setdefault(source, {}).setdefault(rel, []).append(target)
+    parent: dict[str, str] = {}
+    for key in sub.data.keys():
+        for rel in CONTAINED_BY[split_key(key)[0]]:
+            found = out.get(key, {}).get(rel)
+            if found:
+                parent[key] = found[0]
+                break
+    # An organization covering enterprises sits beside them: in the place of the first one.
+    for key, up in list(parent.items()):
+        if key.startswith("Organization:") and up.startswith("Enterprise:") and up in parent:
+            parent[key] = parent[up]
+    return parent
 
 
 def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view: str = "structure",

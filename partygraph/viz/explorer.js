@@ -64,6 +64,7 @@
   };
   times.datasets = performance.now();
   var network = new vis.Network(document.getElementById("graph"), {nodes: nodeView, edges: edgeView}, options);
+  network.fit({animation: false});        // every view starts whole on the screen
   times.network = performance.now();
 
   function passes(n) {
@@ -195,6 +196,8 @@
     return c;
   }
 
+  var SHAPES = {diamond: "◆", triangle: "▲", square: "■", hexagon: "⬢", dot: "●"};
+
   function checkboxes(holder, values, words, counted, key) {
     values.forEach(function (value) {
       if (!counted[value]) { return; }
@@ -205,9 +208,13 @@
       box.value = value;
       box.dataset.filter = key;
       lab.appendChild(box);
-      var swatch = el("span", "", "swatch");
-      if (key === "kinds") { swatch.style.background = data.labels[value].color; }
-      lab.appendChild(swatch);
+      if (key === "kinds") {        // the node's shape in its colour
+        var glyph = el("span", SHAPES[data.labels[value].shape] || "●", "glyph");
+        glyph.style.color = data.labels[value].color;
+        lab.appendChild(glyph);
+      } else {
+        lab.appendChild(el("span", "", "swatch"));
+      }
       lab.appendChild(document.createTextNode(words[value] + " " + counted[value]));
       holder.appendChild(lab);
       box.addEventListener("change", applyBoxes);
@@ -259,10 +266,15 @@
   box.addEventListener("change", function () { search(box.value); });
 
   var gapBox = document.getElementById("gaps");
-  gapBox.addEventListener("change", function () {
-    marking = gapBox.checked;
-    nodes.update(nodes.get().map(function (n) { return visNode(byId[n.id]); }));
-  });
+  if (gapBox) {
+    gapBox.addEventListener("change", function () {
+      marking = gapBox.checked;
+      nodes.update(nodes.get().map(function (n) { return visNode(byId[n.id]); }));
+    });
+  }
+  if (!document.querySelector("#coverage input")) {         // no enterprises drawn: no coverage to filter by
+    document.getElementById("coverage-heading").hidden = true;
+  }
 
   document.getElementById("png").addEventListener("click", function () {
     var link = el("a");

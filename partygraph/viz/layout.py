@@ -132,3 +132,91 @@ def _rings(children: dict[str, list[str]], root: str) -> dict[str, tuple[float, 
             queue.append((child, start, share, depth + 1))
             start += share
     return positions
+
+
+ROW_GAP = 70.0
+
+
+def nested(nodes: list[str], parent: dict[str, str], slot=None) -> dict[str, tuple[float, float]]:
+    """Each node above the block of what it contains (an area above its buildings, a building
+    above its enterprises and organizations, an enterprise above its members): a block's children
+    are laid in rows, wrapped to keep the block wider than tall, each in a slot as
+    wide as its label. Roots (containers of nothing given) are packed the same way.
+
+    >>> p = nested(["A", "B", "E1", "E2"], {"B": "A", "E1": "B", "E2": "B"})
+    >>> p["A"][1] < p["B"][1] < p["E1"][1] == p["E2"][1] and p["E1"][0] < p["E2"][0]
+    True
+    """
+    slot = slot or (lambda node: NODE_GAP)
+    present = set(nodes)
+    children: dict[str, list[str]] = {}
+    for node in nodes:
+        up = parent.get(node)
+        if up in present and up != node:
+            children.setdefault(up, []).append(node)
+    seen: set[str] = set()
+    roots = [n for n in nodes if parent.get(n) not in present]
+    order: list[str] = []
+    for root in roots + nodes:                  # nodes on a containment cycle start where they are met
+        if root in seen:
+            continue
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            order.append(node)
+            stack.extend(c for c in children.get(node, []) if c not in seen)
+    reached = _reached(children, roots)
+    tops = roots + [n for n in order if n not in reached and parent.get(n) not in reached]
+    size: dict[str, tuple[float, float]] = {}
+    rows: dict[str, list[list[str]]] = {}
+    for node in reversed(order):
+        kids = [c for c in children.get(node, []) if c in size]
+        rows[node], (width, height) = _rows(kids, size)
+        size[node] = (max(slot(node), width), ROW_GAP + height if kids else ROW_GAP)
+    positions: dict[str, tuple[float, float]] = {}
+    packed, (_width, _height) = _rows(tops, size)
+    _place(packed, 0.0, 0.0, size, rows, positions)
+    return positions
+
+
+def _reached(children: dict[str, list[str]], roots: list[str]) -> set[str]:
+    reached, stack = set(), list(roots)
+    while stack:
+        node = stack.pop()
+        if node not in reached:
+            reached.add(node)
+            stack.extend(children.get(node, []))
+    return reached
+
+
+def _rows(kids: list[str], size: dict) -> tuple[list[list[str]], tuple[float, float]]:
+    """Blocks in rows, wrapped to make the whole two to three times as wide as tall (a screen, labels being wide)."""
+    if not kids:
+        return [], (0.0, 0.0)
+    target = max(max(size[k][0] for k in kids), math.sqrt(3 * sum(size[k][0] * size[k][1] for k in kids)))
+    rows, row, width = [], [], 0.0
+    for kid in kids:
+        if row and width + size[kid][0] > target:
+            rows.append(row)
+            row, width = [], 0.0
+        row.append(kid)
+        width += size[kid][0]
+    rows.append(row)
+    widest = max(sum(size[k][0] for k in r) for r in rows)
+    return rows, (widest, sum(max(size[k][1] for k in r) for r in rows))
+
+
+def _place(rows: list[list[str]], left: float, top: float, size: dict, inner: dict, positions: dict) -> None:
+    y = top
+    for row in rows:
+        x = left
+        for node in row:
+            width, _height = size[node]
+            positions[node] = (x + width / 2, y)
+            _place(inner[node], x + (width - sum(size[k][0] for k in inner[node][0])) / 2 if inner[node] else x,
+                   y + ROW_GAP, size, inner, positions)
+            x += width
+        y += max(size[n][1] for n in row)

@@ -5,7 +5,12 @@ QueryRunner). The real stores are held to the same answers by the differential t
 from __future__ import annotations
 
 from partygraph.graph.data import GraphData
-from partygraph.graph.subgraph import from_networkx
+from collections import deque
+
+from partygraph.errors import UsageError
+from partygraph.i18n import _
+from partygraph.graph.model import node_key
+from partygraph.graph.subgraph import Subgraph, TooLarge, check_view, resolve_scope
 from partygraph.queries import Page
 
 
@@ -42,8 +47,6 @@ class RecordingStore:
         return 1, 0, [row["id"] for row in self.rows.get("gaps enterprises", [])][:1]
 
     def subgraph(self, view: str, scope, depth: int, max_nodes: int):
-        from partygraph.graph.embedded import to_networkx
-
         self.calls.append(("subgraph", view, scope, depth, max_nodes))
         return from_networkx(to_networkx(self.data), view, scope, depth, max_nodes)
 
@@ -53,3 +56,63 @@ class RecordingStore:
 
     def close(self) -> None:
         self.calls.append(("close",))
+
+
+def to_networkx(data: GraphData):
+    """(For the fake's subgraph.) A MultiDiGraph keyed ``Label:id``; node attribute ``label``; edge key = relationship type."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from((node_key(label, node_id), {"label": label, **props})
+                         for label, by_id in data.nodes.items() for node_id, props in by_id.items())
+    graph.add_edges_from((source, target, rel_type, props)
+                         for (rel_type, source, target), props in data.rels.items())
+    return graph
+
+
+def from_networkx(graph, view: str, scope: str | None, depth: int, max_nodes: int) -> Subgraph:
+    """The scoped part cut from a networkx graph, as the real stores fetch it."""
+    labels, types = check_view(view)
+    center = resolve_scope(scope, graph.has_node) if scope else None
+    if center is not None and graph.nodes[center]["label"] not in labels:
+        raise UsageError(_("{center} is not part of the {view} view; try --view structure").format(center=center, view=view))
+
+    def neighbours(key: str):
+        for other, keys in list(graph._succ[key].items()) + list(graph._pred[key].items()):
+            if graph.nodes[other]["label"] in labels and any(t in keys for t in types):
+                yield other
+
+    if center is None:
+        keys = [k for k, a in graph.nodes(data=True) if a["label"] in labels]
+        if len(keys) > max_nodes:
+            raise TooLarge(len(keys), max_nodes, scope)
+    else:
+        keys, seen, queue = [center], {center: 0}, deque([center])
+        while queue:
+            key = queue.popleft()
+            if seen[key] >= depth:
+                continue
+            for other in neighbours(key):
+                if other not in seen:
+                    seen[other] = seen[key] + 1
+                    keys.append(other)
+                    queue.append(other)
+                    if len(keys) > max_nodes:
+                        raise TooLarge(len(keys), max_nodes, scope)
+    chosen = set(keys)
+    data = GraphData()
+    for key in keys:
+        attrs = dict(graph.nodes[key])
+        data.add_node(attrs.pop("label"), attrs)
+    for key in keys:
+        for other, rels in graph._succ[key].items():
+            if other in chosen:
+                for rel_type, props in rels.items():
+                    if rel_type in types:
+                        data.rels[(rel_type, key, other)] = dict(props)
+    members = {}
+    for key in keys:
+        rel = {"Organization": "MEMBER_OF", "Enterprise": "WORKS_AT"}.get(graph.nodes[key]["label"])
+        if rel:
+            members[key] = sum(rel in k for k in graph._pred[key].values())
+    return Subgraph(data, members, center)

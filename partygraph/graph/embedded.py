@@ -185,18 +185,28 @@ class EmbeddedStore:
 
     def read(self) -> GraphData:
         data = GraphData()
-        for label, spec in LABELS.items():
-            columns = list(spec.properties)
-            target = data.nodes[label]
-            for row in self.sql(f"SELECT {', '.join(q(c) for c in columns)} FROM {q(label)}"):
-                target[row[0]] = {c: _value(v) for c, v in zip(columns, row) if v is not None}
-        for rel_type, spec in RELATIONSHIPS.items():
-            columns = list(spec.properties)
-            selected = ", ".join(q(c) for c in [*ENDPOINTS, *columns])
-            for row in self.sql(f"SELECT {selected} FROM {q(rel_type)}"):
-                key = (rel_type, node_key(row[0], row[1]), node_key(row[2], row[3]))
-                data.rels[key] = {c: _value(v) for c, v in zip(columns, row[4:]) if v is not None}
+        for label in LABELS:
+            data.nodes[label].update(self.nodes(label))
+        for rel_type in RELATIONSHIPS:
+            data.rels.update(self.relationships(rel_type))
         return data
+
+    def nodes(self, label: str, ids: list[str] | None = None) -> dict[str, dict]:
+        """The nodes of a label (those of the given ids), as ``GraphData`` holds them."""
+        columns = list(LABELS[label].properties)
+        where = " WHERE id IN (SELECT unnest($ids::VARCHAR[]))" if ids is not None else ""
+        rows = self.sql(f"SELECT {', '.join(q(c) for c in columns)} FROM {q(label)}{where}", {"ids": ids})
+        return {row[0]: {c: _value(v) for c, v in zip(columns, row) if v is not None} for row in rows}
+
+    def relationships(self, rel_type: str, among: list[str] | None = None) -> dict:
+        """The relationships of a type (those between the given ``Label:id`` keys), as ``GraphData`` holds them."""
+        columns = list(RELATIONSHIPS[rel_type].properties)
+        selected = ", ".join(q(c) for c in [*ENDPOINTS, *columns])
+        where = (" WHERE src_label || ':' || src IN (SELECT unnest($keys::VARCHAR[]))"
+                 " AND dst_label || ':' || dst IN (SELECT unnest($keys::VARCHAR[]))") if among is not None else ""
+        rows = self.sql(f"SELECT {selected} FROM {q(rel_type)}{where}", {"keys": among})
+        return {(rel_type, node_key(row[0], row[1]), node_key(row[2], row[3])):
+                {c: _value(v) for c, v in zip(columns, row[4:]) if v is not None} for row in rows}
 
     def counts(self) -> dict[str, int]:
         names = [*LABELS, *RELATIONSHIPS]
@@ -226,23 +236,11 @@ class EmbeddedStore:
         return areas, buildings, ids
 
     def subgraph(self, view: str, scope: str | None, depth: int, max_nodes: int):
-        from .subgraph import from_networkx
+        from .embedded_subgraph import from_database
 
-        return from_networkx(to_networkx(self.read()), view, scope, depth, max_nodes)
+        return from_database(self, view, scope, depth, max_nodes)
 
     def pairing_orgs(self) -> list[tuple[str, str, list[str]]]:
         from ..queries.pairing_network import SQL
 
         return [(id_, name, partners) for id_, name, partners in self.sql(SQL)]
-
-
-def to_networkx(data: GraphData):
-    """A MultiDiGraph keyed ``Label:id``; node attribute ``label``; edge key = relationship type."""
-    import networkx as nx
-
-    graph = nx.MultiDiGraph()
-    graph.add_nodes_from((node_key(label, node_id), {"label": label, **props})
-                         for label, by_id in data.nodes.items() for node_id, props in by_id.items())
-    graph.add_edges_from((source, target, rel_type, props)
-                         for (rel_type, source, target), props in data.rels.items())
-    return graph

@@ -1,12 +1,10 @@
 """The part of the graph a drawing or a scoped export shows: a view's labels and relationships,
-around a scope. Both stores answer ``store.subgraph(...)`` with the same ``Subgraph``: the embedded
-store cuts its networkx graph here (:func:`from_networkx`); Neo4j is asked only for the scoped part
-(``neo4j_subgraph``), never for the whole graph.
+around a scope. Both stores answer ``store.subgraph(...)`` with the same ``Subgraph``, each asked
+only for the scoped part (``embedded_subgraph``, ``neo4j_subgraph``), never for the whole graph.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
@@ -58,50 +56,3 @@ def resolve_scope(scope: str, has: callable) -> str:
         raise UsageError(_("{given!r} is the id of more than one node ({found}); say which, e.g. --scope {first}").format(
             given=scope, found=", ".join(found), first=found[0]))
     return found[0]
-
-
-def from_networkx(graph, view: str, scope: str | None, depth: int, max_nodes: int) -> Subgraph:
-    labels, types = check_view(view)
-    center = resolve_scope(scope, graph.has_node) if scope else None
-    if center is not None and graph.nodes[center]["label"] not in labels:
-        raise UsageError(_("{center} is not part of the {view} view; try --view structure").format(center=center, view=view))
-
-    def neighbours(key: str):
-        for other, keys in list(graph._succ[key].items()) + list(graph._pred[key].items()):
-            if graph.nodes[other]["label"] in labels and any(t in keys for t in types):
-                yield other
-
-    if center is None:
-        keys = [k for k, a in graph.nodes(data=True) if a["label"] in labels]
-        if len(keys) > max_nodes:
-            raise TooLarge(len(keys), max_nodes, scope)
-    else:
-        keys, seen, queue = [center], {center: 0}, deque([center])
-        while queue:
-            key = queue.popleft()
-            if seen[key] >= depth:
-                continue
-            for other in neighbours(key):
-                if other not in seen:
-                    seen[other] = seen[key] + 1
-                    keys.append(other)
-                    queue.append(other)
-                    if len(keys) > max_nodes:
-                        raise TooLarge(len(keys), max_nodes, scope)
-    chosen = set(keys)
-    data = GraphData()
-    for key in keys:
-        attrs = dict(graph.nodes[key])
-        data.add_node(attrs.pop("label"), attrs)
-    for key in keys:
-        for other, rels in graph._succ[key].items():
-            if other in chosen:
-                for rel_type, props in rels.items():
-                    if rel_type in types:
-                        data.rels[(rel_type, key, other)] = dict(props)
-    members = {}
-    for key in keys:
-        rel = {"Organization": "MEMBER_OF", "Enterprise": "WORKS_AT"}.get(graph.nodes[key]["label"])
-        if rel:
-            members[key] = sum(rel in k for k in graph._pred[key].values())
-    return Subgraph(data, members, center)

@@ -241,14 +241,26 @@ class _Validator:
         defaults = {c.name: DEFAULTS.get((label, c.name)) if label else None for c in table.spec.columns}
         blank = {pos: self.parse_cell(table, 0, column, headers[pos], None, months)
                  for pos, column in columns.items() if not column.required}
+        # Registers repeat most values (kinds, yes/no, dates, references): a value read once without a
+        # problem is read the same again. Ids are unique and lists are mutable: those are not kept.
+        parsed: dict[int, dict] = {pos: {} for pos, column in columns.items()
+                                   if column.type != "list" and column.name not in _ID_COLUMNS}
         for number, cells in table.rows:
             values = defaults.copy()
             for position, column in columns.items():
                 raw = cells[position] if position < len(cells) else None
                 if (raw is None or raw == "") and position in blank:     # what an empty optional cell gives
                     values[column.name] = blank[position]
-                else:
-                    values[column.name] = self.parse_cell(table, number, column, headers[position], raw, months)
+                    continue
+                known = parsed.get(position)
+                key = (type(raw), raw)
+                if known is not None and key in known:
+                    values[column.name] = known[key]
+                    continue
+                problems = len(self.problems)
+                values[column.name] = self.parse_cell(table, number, column, headers[position], raw, months)
+                if known is not None and len(self.problems) == problems:
+                    known[key] = values[column.name]
             row = _Row(number, values, table)
             if label is not None and not has_id:
                 values["id"] = self.derive_id(row)

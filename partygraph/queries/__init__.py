@@ -37,8 +37,9 @@ class Analysis:
         return resources.files(__name__).joinpath(f"{self.module}.cypher").read_text(encoding="utf-8")
 
     def sql(self) -> str:
-        """The SQL twin the embedded store runs (``<module>.sql``)."""
-        return resources.files(__name__).joinpath(f"{self.module}.sql").read_text(encoding="utf-8")
+        """The SQL twin the embedded store runs (``<module>.sql``), with the CTEs it shares with
+        another analysis written in where a line ``-- include FILE.sql`` asks for them."""
+        return INCLUDE.sub(lambda found: _read(found.group(1)).rstrip(), _read(f"{self.module}.sql"))
 
     @property
     def columns(self) -> list[str]:
@@ -68,6 +69,13 @@ class Analysis:
     def sort_key(self):
         """The function that orders rows most urgent first (looked up once, then called per row)."""
         return self.code().sort_key
+
+
+INCLUDE = re.compile(r"^-- include ([a-z_]+\.sql)$", re.MULTILINE)
+
+
+def _read(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
 
 
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (

@@ -401,7 +401,7 @@ def coverage(store_path: str | None, neo4j_uri: str | None, base: str, fmt: str,
 @store_options
 @click.option("--as-of", "as_of", type=DATE, help=_("The report's date (截至日期): organizations founded and members "
                                                    "who joined later are left out [default: today]."))
-@click.option("--place", metavar="ID", help=_("Only this area (with every area below it)."))
+@click.option("--place", metavar="ID", help=_("Only this area's rows (its figures count every area below it)."))
 @click.option("--out", type=click.Path(path_type=Path), metavar="FILE.xlsx",
               help=_("Also write the tables as a workbook laid out like the official forms."))
 @report_options

@@ -8,12 +8,9 @@ from __future__ import annotations
 from ..errors import UsageError
 from ..i18n import _
 from .data import GraphData
+from .embedded import q
 from .model import LABELS, node_key, split_key
 from .subgraph import Subgraph, TooLarge, check_view, resolve_scope
-
-
-def _q(name: str) -> str:
-    return '"' + name + '"'
 
 
 def from_database(store, view: str, scope: str | None, depth: int, max_nodes: int) -> Subgraph:
@@ -21,7 +18,7 @@ def from_database(store, view: str, scope: str | None, depth: int, max_nodes: in
 
     def has(key: str) -> bool:
         label, node_id = split_key(key)
-        return label in LABELS and bool(store.sql(f"SELECT 1 FROM {_q(label)} WHERE id = $id", {"id": node_id}))
+        return label in LABELS and bool(store.sql(f"SELECT 1 FROM {q(label)} WHERE id = $id", {"id": node_id}))
 
     center = resolve_scope(scope, has) if scope else None
     data = GraphData()
@@ -56,8 +53,8 @@ def _step(store, frontier: list[str], labels, types, data: GraphData) -> list[st
     found: set[tuple[str, str]] = set()
     for rel_type in types:
         found.update(store.sql(
-            f"SELECT dst_label, dst FROM {_q(rel_type)} WHERE src_label || ':' || src IN (SELECT unnest($keys::VARCHAR[])) "
-            f"UNION SELECT src_label, src FROM {_q(rel_type)} WHERE dst_label || ':' || dst IN (SELECT unnest($keys::VARCHAR[]))",
+            f"SELECT dst_label, dst FROM {q(rel_type)} WHERE src_label || ':' || src IN (SELECT unnest($keys::VARCHAR[])) "
+            f"UNION SELECT src_label, src FROM {q(rel_type)} WHERE dst_label || ':' || dst IN (SELECT unnest($keys::VARCHAR[]))",
             {"keys": frontier}))
     new: dict[str, list[str]] = {}
     for label, node_id in found:
@@ -73,7 +70,7 @@ def _member_counts(store, data: GraphData) -> dict[str, int]:
     for label, rel in (("Organization", "MEMBER_OF"), ("Enterprise", "WORKS_AT")):
         ids = sorted(data.nodes[label])
         if ids:
-            found = dict(store.sql(f"SELECT dst, count(*) FROM {_q(rel)} WHERE dst IN (SELECT unnest($ids::VARCHAR[])) "
+            found = dict(store.sql(f"SELECT dst, count(*) FROM {q(rel)} WHERE dst IN (SELECT unnest($ids::VARCHAR[])) "
                                    "GROUP BY dst", {"ids": ids}))
             counts.update({node_key(label, node_id): found.get(node_id, 0) for node_id in ids})
     return counts

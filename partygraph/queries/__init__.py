@@ -125,8 +125,9 @@ def sql_page(analysis: "Analysis", runner, options: dict, limit: int | None) -> 
     fetched = [column for column in analysis.columns if column not in derived]
     parameters = {key: _cypher_value(value) for key, value in {**analysis.parameters, **options}.items()}
     selected = ", ".join(f'"{column}"' for column in fetched)
-    order = FINAL_ORDER_BY.search(analysis.sql().strip())
-    body = FINAL_ORDER_BY.sub("", analysis.sql().strip())
+    text = analysis.sql().strip()
+    order = FINAL_ORDER_BY.search(text)
+    body = FINAL_ORDER_BY.sub("", text)
     with paused_gc():
         if limit is None or order is None:
             ordered = f"\n{order.group(0).strip()}" if order else ""

@@ -16,15 +16,27 @@ NODE_GAP = 90.0
 RING_GAP = 170.0
 
 
+def _preorder(children: dict[str, list[str]], roots: list[str]) -> list[str]:
+    """Every node under the roots, each before what it holds and once only (a cycle ends a
+    walk), root by root, without recursion."""
+    order: list[str] = []
+    seen: set[str] = set()
+    for root in roots:
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            order.append(node)
+            stack.extend(c for c in children.get(node, []) if c not in seen)
+    return order
+
+
 def _leaves(children: dict[str, list[str]], root: str) -> dict[str, int]:
-    """Leaves below each node of a tree (a leaf counts itself), without recursion."""
-    order, stack = [], [root]
-    while stack:
-        node = stack.pop()
-        order.append(node)
-        stack.extend(children.get(node, []))
+    """Leaves below each node of a tree (a leaf counts itself)."""
     count: dict[str, int] = {}
-    for node in reversed(order):
+    for node in reversed(_preorder(children, [root])):
         count[node] = sum(count[c] for c in children.get(node, [])) or 1
     return count
 
@@ -45,13 +57,8 @@ def _spanning_tree(adjacency: dict[str, list[str]], root: str, seen: set[str]) -
 
 def _spans(children: dict[str, list[str]], root: str, slot) -> dict[str, float]:
     """The width each subtree takes: its leaves' slots added up, or its own slot if wider."""
-    order, stack = [], [root]
-    while stack:
-        node = stack.pop()
-        order.append(node)
-        stack.extend(children.get(node, []))
     span: dict[str, float] = {}
-    for node in reversed(order):
+    for node in reversed(_preorder(children, [root])):
         span[node] = max(slot(node), sum(span[c] for c in children.get(node, [])))
     return span
 
@@ -154,21 +161,9 @@ def nested(nodes: list[str], parent: dict[str, str], slot=None) -> dict[str, tup
         up = parent.get(node)
         if up in present and up != node:
             children.setdefault(up, []).append(node)
-    seen: set[str] = set()
     roots = [n for n in nodes if parent.get(n) not in present]
-    order: list[str] = []
-    for root in roots + nodes:                  # nodes on a containment cycle start where they are met
-        if root in seen:
-            continue
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            order.append(node)
-            stack.extend(c for c in children.get(node, []) if c not in seen)
-    reached = _reached(children, roots)
+    order = _preorder(children, roots + nodes)        # nodes on a containment cycle start where they are met
+    reached = set(_preorder(children, roots))
     tops = roots + [n for n in order if n not in reached and parent.get(n) not in reached]
     size: dict[str, tuple[float, float]] = {}
     rows: dict[str, list[list[str]]] = {}
@@ -180,16 +175,6 @@ def nested(nodes: list[str], parent: dict[str, str], slot=None) -> dict[str, tup
     packed, (_width, _height) = _rows(tops, size)
     _place(packed, 0.0, 0.0, size, rows, positions)
     return positions
-
-
-def _reached(children: dict[str, list[str]], roots: list[str]) -> set[str]:
-    reached, stack = set(), list(roots)
-    while stack:
-        node = stack.pop()
-        if node not in reached:
-            reached.add(node)
-            stack.extend(children.get(node, []))
-    return reached
 
 
 def _rows(kids: list[str], size: dict) -> tuple[list[list[str]], tuple[float, float]]:

@@ -37,6 +37,7 @@ _PARSERS: dict[str, Callable[[object], object]] = {
 }
 #: Columns holding ids or codes: read as text, checked for what Excel does to numbers.
 _ID_COLUMNS = ("id", "credit_code")
+_ZERO_LED = re.compile(r"^[^\S\n]*0", re.MULTILINE)     # a text (one per line) that starts with 0
 #: How many unknown columns of one table are named one by one before the rest are counted.
 UNKNOWN_SHOWN = 20
 SEVERITIES = ("note", "warning", "error")
@@ -350,8 +351,8 @@ class _Validator:
         for position, column in columns.items():
             if not (column.name in _ID_COLUMNS or column.refs):
                 continue
-            if not any(isinstance(cells[position], str) and cells[position].lstrip().startswith("0")
-                       for _number, cells in table.rows if position < len(cells)):
+            texts = [cells[position] for _number, cells in table.rows if position < len(cells)]
+            if not _ZERO_LED.search("\n".join([t for t in texts if t.__class__ is str])):
                 continue            # no id of the column starts with 0: none can have lost one (numbers never do)
             values = [(number, text(cells[position])) for number, cells in table.rows
                       if position < len(cells) and cells[position] is not None]
@@ -436,26 +437,27 @@ class _Validator:
     def build(self) -> GraphData:
         data = GraphData()
         for name, spec in FILES.items():
-            references = [column for column in spec.columns if column.rel is not None]
-            properties = LABELS[spec.label].properties if spec.label else {}
-            for row in self.rows[name]:
-                if spec.label is None:
+            if spec.label is None:
+                for row in self.rows[name]:
                     self.add_pairing(data, row)
-                    continue
-                data.add_node(spec.label, {k: v for k, v in row.values.items() if k in properties})
-                for column in references:
-                    self.add_references(data, spec.label, row, column)
-        return data
-
-    def add_references(self, data: GraphData, label: str, row: _Row, column: Column) -> None:
-        if column.rel is None or row.values[column.name] is None:
-            return
-        targets = row.values[column.name]
-        source = node_key(label, row.values["id"])
-        for target in targets if isinstance(targets, list) else [targets]:
-            ref = next(r for r in column.refs if target in self.ids[r])
+                continue
+            properties = LABELS[spec.label].properties
+            nodes = data.nodes[spec.label]
             # The spec's references are the model's endpoints (tests/graph/test_model.py holds them to it).
-            data.rels[(column.rel, source, node_key(FILES[ref].label, target))] = {}
+            references = [(column.name, column.rel, [(FILES[ref].label, self.ids[ref]) for ref in column.refs])
+                          for column in spec.columns if column.rel is not None]
+            for row in self.rows[name]:
+                values = row.values
+                nodes[values["id"]] = {k: v for k, v in values.items() if v is not None and k in properties}
+                source = node_key(spec.label, values["id"])
+                for column, rel, refs in references:
+                    targets = values[column]
+                    if targets is None:
+                        continue
+                    for target in targets if isinstance(targets, list) else (targets,):
+                        label = refs[0][0] if len(refs) == 1 else next(label for label, ids in refs if target in ids)
+                        data.rels[(rel, source, node_key(label, target))] = {}
+        return data
 
     def add_pairing(self, data: GraphData, row: _Row) -> None:
         a, b = row.values["org_a"], row.values["org_b"]

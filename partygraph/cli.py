@@ -329,16 +329,25 @@ def _rows_wanted(fmt: str, limit: int | None, show_all: bool) -> int | None:
     return limit if limit is not None or fmt != "table" else TABLE_ROWS
 
 
+def _emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
+    """Every row as JSON (UTF-8 bytes, whatever the console's code page) or CSV on standard output."""
+    from .output import stream
+
+    text, binary = click.get_text_stream("stdout"), click.get_binary_stream("stdout")
+    text.flush()
+    stream(rows, fmt, columns, text.write, binary.write)
+    binary.flush()
+
+
 def _analysis(name: str, store_path: str | None, neo4j_uri: str | None, fmt: str, limit: int | None,
               show_all: bool, **options) -> None:
-    from .output import stream
     from .queries import ANALYSES, analysis_page
 
     page = analysis_page(_open(store_path, neo4j_uri), name, _rows_wanted(fmt, limit, show_all), **options)
     if fmt == "table":
         click.echo(report(name, page.rows, page.total))
     else:
-        stream(page.rows, fmt, ANALYSES[name].columns, click.get_text_stream("stdout").write)
+        _emit(page.rows, fmt, ANALYSES[name].columns)
 
 
 @main.group(help=_("Where organizations do not reach: enterprises, members, pairings."))
@@ -407,7 +416,6 @@ def coverage(store_path: str | None, neo4j_uri: str | None, base: str, fmt: str,
 @report_options
 def statistics(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None, out: Path | None,
                fmt: str, limit: int | None, show_all: bool) -> None:
-    from .output import stream
     from .queries.statistics import KEYS, MEMBER_COLUMNS, UNIT_COLUMNS, statistics as compute
     from .queries.gaps_members import iso_date
 
@@ -423,7 +431,7 @@ def statistics(store_path: str | None, neo4j_uri: str | None, as_of: str | None,
     if fmt == "table":
         click.echo(statistics_text(shown, len(rows)))
     else:
-        stream(shown, fmt, KEYS + UNIT_COLUMNS + MEMBER_COLUMNS, click.get_text_stream("stdout").write)
+        _emit(shown, fmt, KEYS + UNIT_COLUMNS + MEMBER_COLUMNS)
 
 
 def statistics_text(rows: list[dict], total: int) -> str:
@@ -525,13 +533,13 @@ def analyze() -> None:
 @store_options
 @report_options
 def analyze_pairings(store_path, neo4j_uri, fmt: str, limit: int | None, show_all: bool) -> None:
-    from .output import render, stream
+    from .output import render
     from .queries.pairing_network import COLUMNS, pairing_network
 
     rows = pairing_network(_open(store_path, neo4j_uri))
     wanted = _rows_wanted(fmt, limit, show_all)
     if fmt != "table":
-        stream(rows[:wanted] if wanted else rows, fmt, COLUMNS, click.get_text_stream("stdout").write)
+        _emit(rows[:wanted] if wanted else rows, fmt, COLUMNS)
         return
     paired = [r for r in rows if r["degree"]]
     components = len({r["component"] for r in paired})

@@ -2,17 +2,20 @@
 -- lost-contact members, each isolated one with a suggested home organization.
 WITH RECURSIVE flagged AS (
   SELECT m.id, m.name, m.registered_at, m.last_contact,
-         (coalesce(m.mobile, false)
-            OR (NOT EXISTS (SELECT 1 FROM "MEMBER_OF" x WHERE x.src = m.id) AND m.registered_at IS NOT NULL))
-           AND NOT EXISTS (SELECT 1 FROM "PARTICIPATES_IN" p WHERE p.src = m.id) AS isolated,
+         (coalesce(m.mobile, false) OR (r.src IS NULL AND m.registered_at IS NOT NULL)) AND p.src IS NULL AS isolated,
          m.last_contact IS NOT NULL
            AND m.last_contact < CAST(CAST($as_of AS DATE) - to_months($lost_after_months) AS DATE) AS lost
   FROM "Member" m
+  LEFT JOIN (SELECT DISTINCT src FROM "MEMBER_OF") r ON r.src = m.id
+  LEFT JOIN (SELECT DISTINCT src FROM "PARTICIPATES_IN") p ON p.src = m.id
   WHERE ($ids::VARCHAR[] IS NULL OR list_contains($ids::VARCHAR[], m.id))
 ),
 hits AS (
-  SELECT f.*, (SELECT min(w.dst) FROM "WORKS_AT" w WHERE w.src = f.id) AS employer
-  FROM flagged f WHERE f.isolated OR f.lost
+  SELECT f.*, w.employer
+  FROM flagged f
+  LEFT JOIN (SELECT src, min(dst) AS employer FROM "WORKS_AT"
+             WHERE src IN (SELECT id FROM flagged WHERE isolated OR lost) GROUP BY src) w ON w.src = f.id
+  WHERE f.isolated OR f.lost
 ),
 employers AS (SELECT DISTINCT employer FROM hits WHERE isolated AND employer IS NOT NULL),
 -- include suggested_home.sql

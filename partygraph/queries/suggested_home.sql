@@ -19,25 +19,34 @@ by_place AS (
   FROM placed p JOIN "BASED_IN" b ON b.dst = p.place AND b.dst_label = p.place_label
   GROUP BY p.employer
 ),
-by_joint_branch AS (
-  SELECT p.employer, min(c.src) AS org
-  FROM placed p JOIN "LOCATED_IN" l ON l.dst = p.place AND l.dst_label = 'Building' AND l.src <> p.employer
-       JOIN "COVERS" c ON c.dst = l.src JOIN "Organization" o ON o.id = c.src AND o.level = 'joint_branch'
-  WHERE p.place_label = 'Building'
-  GROUP BY p.employer
+-- The first joint branch covering an enterprise of each building. ("Another enterprise" than the
+-- employer needs no test here: an employer a joint branch covers is suggested its coverer first.)
+joint_in_building AS (
+  SELECT l.dst AS building, min(c.src) AS org
+  FROM "Organization" o JOIN "COVERS" c ON c.src = o.id JOIN "LOCATED_IN" l ON l.src = c.dst AND l.dst_label = 'Building'
+  WHERE o.level = 'joint_branch'
+  GROUP BY l.dst
 ),
-above(employer, area, distance) AS (      -- enclosing areas, nearest first; a cycle ends the walk
-  SELECT p.employer, x.dst, 1
-  FROM placed p JOIN "PART_OF" x ON x.src = p.place AND x.src_label = p.place_label AND x.dst_label = 'Area'
+by_joint_branch AS (
+  SELECT p.employer, j.org
+  FROM placed p JOIN joint_in_building j ON j.building = p.place
+  WHERE p.place_label = 'Building'
+),
+-- The places the employers lie in, and the areas enclosing each, nearest first (a cycle ends the walk).
+places AS (SELECT DISTINCT place_label, place FROM placed),
+above(place_label, place, area, distance) AS (
+  SELECT p.place_label, p.place, x.dst, 1
+  FROM places p JOIN "PART_OF" x ON x.src = p.place AND x.src_label = p.place_label AND x.dst_label = 'Area'
   UNION
-  SELECT a.employer, x.dst, a.distance + 1
+  SELECT a.place_label, a.place, x.dst, a.distance + 1
   FROM above a JOIN "PART_OF" x ON x.src = a.area AND x.src_label = 'Area' AND x.dst_label = 'Area'
   WHERE a.distance < (SELECT count(*) FROM "Area")
 ),
 by_area AS (
-  SELECT a.employer, first(b.src ORDER BY a.distance, b.src) AS org
-  FROM above a JOIN "BASED_IN" b ON b.dst = a.area AND b.dst_label = 'Area'
-  GROUP BY a.employer
+  SELECT p.employer, o.org
+  FROM placed p JOIN (SELECT a.place_label, a.place, first(b.src ORDER BY a.distance, b.src) AS org
+                      FROM above a JOIN "BASED_IN" b ON b.dst = a.area AND b.dst_label = 'Area'
+                      GROUP BY a.place_label, a.place) o ON o.place = p.place AND o.place_label = p.place_label
 ),
 suggested AS (
   SELECT e.employer, coalesce(c.org, p.org, j.org, a.org) AS org

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import cache
 from typing import Iterable
 
 from ..errors import UsageError
@@ -22,7 +23,12 @@ RULES = {"isolated_mobile": rules.ISOLATED_MOBILE, "lost_contact": rules.LOST_CO
 
 def rule(row: dict) -> str:
     """The rules behind a row's reasons (the same text the Cypher's ``rule`` column gives)."""
-    return rules.SEPARATOR.join(RULES[reason] for reason in row["reasons"])
+    return _rules(tuple(row["reasons"]))
+
+
+@cache
+def _rules(reasons: tuple[str, ...]) -> str:
+    return rules.SEPARATOR.join(RULES[reason] for reason in reasons)
 
 
 DERIVED = {"rule": rule}

@@ -341,9 +341,16 @@ def _emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
 
 def _analysis(name: str, store_path: str | None, neo4j_uri: str | None, fmt: str, limit: int | None,
               show_all: bool, **options) -> None:
-    from .queries import ANALYSES, analysis_page
+    from .queries import ANALYSES, analysis_json, analysis_page
 
-    page = analysis_page(_open(store_path, neo4j_uri), name, _rows_wanted(fmt, limit, show_all), **options)
+    wanted = _rows_wanted(fmt, limit, show_all)
+    if fmt == "json" and wanted is None:
+        binary = click.get_binary_stream("stdout")
+        for chunk in analysis_json(_open(store_path, neo4j_uri), name, **options):
+            binary.write(chunk)
+        binary.flush()
+        return
+    page = analysis_page(_open(store_path, neo4j_uri), name, wanted, **options)
     if fmt == "table":
         click.echo(report(name, page.rows, page.total))
     else:

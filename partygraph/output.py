@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import unicodedata
+from typing import Iterator
 
 from .i18n import N_, _
 
@@ -141,21 +142,30 @@ def stream(rows, fmt: str, columns: list[str], write, write_bytes=None) -> None:
     [{'id': 'E1', 'n': 2}]
     """
     if fmt == "json":
-        # Encoded a chunk of rows at a time, without the whole text in memory, by orjson: a city's
-        # 231k rows in 0.06 s where the standard library's encoder takes 0.67 s.
-        import orjson
-
         put = write_bytes or (lambda chunk: write(chunk.decode("utf-8")))
-        rows = list(rows) if not isinstance(rows, list) else rows
-        put(b"[")
-        for start in range(0, len(rows), JSON_CHUNK):
-            put((b"," if start else b"") + orjson.dumps(rows[start:start + JSON_CHUNK])[1:-1])
-        put(b"]\n")
+        for chunk in json_chunks(rows):
+            put(chunk)
         return
     writer = csv.writer(_Writer(write), lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow(_csv_row(row, columns))
+
+
+def json_chunks(rows) -> Iterator[bytes]:
+    """Rows as one JSON array in chunks of UTF-8 bytes, encoded a chunk of rows at a time by
+    orjson (a city's 231k rows in 0.06 s where the standard library's encoder takes 0.67 s).
+
+    >>> b"".join(json_chunks([{"id": "E1"}, {"id": "E2"}]))
+    b'[{"id":"E1"},{"id":"E2"}]\\n'
+    """
+    import orjson
+
+    rows = list(rows) if not isinstance(rows, list) else rows
+    yield b"["
+    for start in range(0, len(rows), JSON_CHUNK):
+        yield (b"," if start else b"") + orjson.dumps(rows[start:start + JSON_CHUNK])[1:-1]
+    yield b"]\n"
 
 
 class _Writer:

@@ -37,10 +37,20 @@ class RecordingStore:
 
     def analysis_page(self, analysis, options: dict, limit: int | None) -> Page:
         self.calls.append(("analysis_page", analysis.name, dict(options), limit))
+        rows = self._rows(analysis, options)
+        return Page(rows if limit is None else rows[:limit], len(rows))
+
+    def _rows(self, analysis, options: dict) -> list[dict]:
         rows = self.rows.get(analysis.name, [])
         if options.get("ids") is not None:
             rows = [row for row in rows if row["id"] in options["ids"]]
-        return Page(rows if limit is None else rows[:limit], len(rows))
+        return rows
+
+    def analysis_json(self, analysis, options: dict):
+        from partygraph.output import json_chunks
+
+        self.calls.append(("analysis_json", analysis.name, dict(options)))
+        return json_chunks(self._rows(analysis, options))
 
     def place_ids(self, place: str, label: str):
         self.calls.append(("place_ids", place, label))

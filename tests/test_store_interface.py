@@ -4,6 +4,7 @@ recording fake, and by the import layering (no module outside graph/ imports a s
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def fake(monkeypatch):
 
 
 @pytest.mark.parametrize("args, limit", [([], 50), (["--limit", "2"], 2), (["--all"], None),
-                                         (["--format", "json"], None), (["--format", "csv", "--limit", "5"], 5)])
+                                         (["--format", "json", "--limit", "3"], 3), (["--format", "csv", "--limit", "5"], 5)])
 def test_a_report_asks_the_store_for_one_page(fake, args, limit):
     result = CliRunner().invoke(main, ["--lang", "en", "gaps", "enterprises", *args])
     assert result.exit_code == 0, result.output
@@ -41,11 +42,18 @@ def test_a_report_asks_the_store_for_one_page(fake, args, limit):
         assert "E49" in result.stdout and "E50" not in result.stdout and "10 more enterprises" in result.stdout
 
 
+def test_every_row_as_json_is_asked_of_the_store_as_json(fake):
+    result = CliRunner().invoke(main, ["gaps", "enterprises", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert fake.calls == [("analysis_json", "gaps enterprises", {"ids": None}), ("close",)]
+    assert json.loads(result.stdout) == ROWS["gaps enterprises"]
+
+
 def test_a_place_is_looked_up_through_the_store(fake):
     result = CliRunner().invoke(main, ["gaps", "enterprises", "--place", "A1", "--format", "json"])
     assert result.exit_code == 0
     assert fake.calls[0] == ("place_ids", "A1", "Enterprise")
-    assert fake.calls[1] == ("analysis_page", "gaps enterprises", {"ids": ["E0"]}, None)
+    assert fake.calls[1] == ("analysis_json", "gaps enterprises", {"ids": ["E0"]})
 
 
 def test_a_drawing_asks_for_the_scope_and_judges_only_what_it_draws(fake, tmp_path):

@@ -22,8 +22,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from ..errors import StoreError
 from ..files import atomic_path
@@ -204,6 +205,23 @@ class EmbeddedStore:
             raise StoreError(_("{path} is not a partygraph store, or damaged: {reason}").format(
                 path=self.path, reason=str(exc).splitlines()[0])) from exc
 
+    def copy_json(self, query: str, parameters: dict | None = None) -> Iterator[bytes]:
+        """The rows of an SQL query as one JSON array in chunks of bytes, written by DuckDB (in C++,
+        on every core) to a file in a private temporary folder, then read back and removed."""
+        import duckdb
+
+        used = {key: value for key, value in (parameters or {}).items() if re.search(rf"\${key}\b", query)}
+        with tempfile.TemporaryDirectory(prefix="partygraph-") as folder:
+            path = (Path(folder) / "rows.json").as_posix().replace("'", "''")
+            try:
+                self.connection().execute(f"COPY ({query}) TO '{path}' (FORMAT json, ARRAY true)", used)
+            except duckdb.Error as exc:
+                raise StoreError(_("{path} is not a partygraph store, or damaged: {reason}").format(
+                    path=self.path, reason=str(exc).splitlines()[0])) from exc
+            with open(Path(folder) / "rows.json", "rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    yield chunk
+
     def read(self) -> GraphData:
         data = GraphData()
         for label in LABELS:
@@ -249,6 +267,11 @@ class EmbeddedStore:
         from ..queries import sql_page
 
         return sql_page(analysis, self, options, limit)
+
+    def analysis_json(self, analysis, options: dict) -> Iterator[bytes]:
+        from ..queries import sql_json
+
+        return sql_json(analysis, self, options)
 
     def place_ids(self, place: str, label: str) -> tuple[int, int, list[str]]:
         from ..queries.places import SQL

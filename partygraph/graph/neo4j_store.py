@@ -397,6 +397,11 @@ class Neo4jStore:
         self.check_complete()
         return neo4j_page(analysis, self, options, limit)
 
+    def analysis_json(self, analysis, options: dict) -> Iterator[bytes]:
+        from ..output import json_chunks
+
+        return json_chunks(self.analysis_page(analysis, options, None).rows)
+
     def place_ids(self, place: str, label: str) -> tuple[int, int, list[str]]:
         from ..queries.places import CYPHER
 

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Iterator, Protocol
 
 from .embedded import DEFAULT_PATH, EmbeddedStore
 
@@ -34,6 +34,9 @@ class Store(Protocol):
 
     def analysis_page(self, analysis: "Analysis", options: dict, limit: int | None) -> "Page":
         """The first ``limit`` rows (all with ``None``) of an analysis, most urgent first, and the total."""
+
+    def analysis_json(self, analysis: "Analysis", options: dict) -> Iterator[bytes]:
+        """Every row of an analysis as one JSON array in chunks of UTF-8 bytes, in the page's order."""
 
     def place_ids(self, place: str, label: str) -> tuple[int, int, list[str]]:
         """(is an area, is a building, ids of the enterprises or members located there)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import import_module, resources
 from itertools import repeat
 from types import ModuleType
+from typing import Iterator
 
 from ..errors import UsageError
 from ..gcpause import paused_gc
@@ -109,12 +110,40 @@ class Page:
 def analysis_page(store, name: str, limit: int | None, place: str | None = None, **options) -> Page:
     """The first ``limit`` rows of analysis ``name`` (all of them with ``None``) and the total.
     Neo4j sorts and cuts on the server and sends only those rows, with the count, in one query."""
+    analysis, options = _prepared(store, name, place, options)
+    return store.analysis_page(analysis, analysis.options(**options), limit)
+
+
+def _prepared(store, name: str, place: str | None, options: dict) -> tuple[Analysis, dict]:
     analysis = ANALYSES.get(name)
     if analysis is None:
         raise UsageError(_("no analysis named {name!r}; there are: {names}").format(name=name, names=", ".join(sorted(ANALYSES))))
     if place is not None:
         options = {**options, "ids": _ids_in_place(store, analysis, place, options)}
-    return store.analysis_page(analysis, analysis.options(**options), limit)
+    return analysis, options
+
+
+def analysis_json(store, name: str, place: str | None = None, **options) -> Iterator[bytes]:
+    """Every row of analysis ``name`` as one JSON array, in chunks of UTF-8 bytes, in the order
+    of :func:`analysis_page`'s rows (the embedded store has DuckDB write them: a city's 231k rows
+    without a Python object each)."""
+    analysis, options = _prepared(store, name, place, options)
+    return store.analysis_json(analysis, analysis.options(**options))
+
+
+def sql_json(analysis: "Analysis", runner, options: dict) -> Iterator[bytes]:
+    """An analysis's rows as JSON from the embedded store (``runner.copy_json``): its SQL returns
+    every column, the derived ones too (tests/queries/test_json.py holds them to ``DERIVED``)."""
+    text = analysis.sql().strip()
+    order = FINAL_ORDER_BY.search(text)
+    if order is None:                       # sorted in Python: written from the rows
+        from ..output import json_chunks
+
+        return json_chunks(sql_page(analysis, runner, options, None).rows)
+    parameters = {key: _cypher_value(value) for key, value in {**analysis.parameters, **options}.items()}
+    selected = ", ".join(f'"{column}"' for column in analysis.columns)
+    body = FINAL_ORDER_BY.sub("", text)
+    return runner.copy_json(f"SELECT {selected} FROM (\n{body}\n)\n{order.group(0).strip()}", parameters)
 
 
 def sql_page(analysis: "Analysis", runner, options: dict, limit: int | None) -> Page:

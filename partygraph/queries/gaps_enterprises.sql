@@ -38,6 +38,8 @@ acted AS (
 )
 SELECT a.id, a.name, a.building_id, a.coverage, a.full_members, a.employees, a.action,
        CASE WHEN a.action = 'joint_branch' THEN coalesce(r.ids, []::VARCHAR[]) ELSE []::VARCHAR[] END
-         AS joint_branches_with_room
+         AS joint_branches_with_room,
+       CASE a.action WHEN 'found_branch' THEN $rule_found WHEN 'joint_branch' THEN $rule_joint ELSE $rule_instructor END
+         AS rule
 FROM acted a LEFT JOIN room r ON r.building_id = a.building_id
 ORDER BY full_members DESC, coalesce(employees, -1) DESC, id

@@ -24,6 +24,8 @@ SELECT h.id, h.name,
                    CASE WHEN h.lost THEN ['lost_contact'] ELSE []::VARCHAR[] END) AS reasons,
        h.employer AS employer_id,
        CASE WHEN h.isolated THEN s.org END AS suggested_org_id,
-       h.registered_at, CAST(h.last_contact AS VARCHAR) AS last_contact
+       h.registered_at, CAST(h.last_contact AS VARCHAR) AS last_contact,
+       CASE WHEN h.isolated AND h.lost THEN $rule_isolated || $separator || $rule_lost
+            WHEN h.isolated THEN $rule_isolated ELSE $rule_lost END AS rule
 FROM hits h LEFT JOIN suggested s ON s.employer = h.employer
 ORDER BY id

@@ -11,6 +11,7 @@ SELECT m.id, m.name, m.employer AS employer_id, e.name AS employer_name, m.regis
        s.org AS suggested_org_id, CAST(m.works_since AS VARCHAR) AS works_since,
        CASE WHEN m.works_since IS NULL OR m.works_since > CAST($as_of AS DATE) THEN NULL
             ELSE (year(CAST($as_of AS DATE)) - year(m.works_since)) * 12 + month(CAST($as_of AS DATE)) - month(m.works_since)
-                 - CASE WHEN day(CAST($as_of AS DATE)) < day(m.works_since) THEN 1 ELSE 0 END END AS months_at_employer
+                 - CASE WHEN day(CAST($as_of AS DATE)) < day(m.works_since) THEN 1 ELSE 0 END END AS months_at_employer,
+       $rule AS rule
 FROM movers m JOIN "Enterprise" e ON e.id = m.employer LEFT JOIN suggested s ON s.employer = m.employer
 ORDER BY coalesce(months_at_employer, -1) DESC, id, employer_id

@@ -215,6 +215,9 @@ class EmbeddedStore:
             path = (Path(folder) / "rows.json").as_posix().replace("'", "''")
             try:
                 self.connection().execute(f"COPY ({query}) TO '{path}' (FORMAT json, ARRAY true)", used)
+            except duckdb.IOException as exc:         # a full disk, a file size limit
+                raise StoreError(_("cannot write the rows to a temporary file in {folder}: {reason}").format(
+                    folder=Path(folder).parent, reason=str(exc).splitlines()[0])) from exc
             except duckdb.Error as exc:
                 raise StoreError(_("{path} is not a partygraph store, or damaged: {reason}").format(
                     path=self.path, reason=str(exc).splitlines()[0])) from exc

@@ -91,3 +91,22 @@ def test_make_folder_refuses_a_file(tmp_path):
     with pytest.raises(WriteError):
         make_folder(tmp_path / "f")
     assert make_folder(tmp_path / "d").is_dir()
+
+
+def test_rows_that_cannot_be_written_to_a_temporary_file_are_one_message(tmp_path):
+    """Every row as JSON goes through a temporary file (DuckDB writes it): a real EFBIG there."""
+    from partygraph.graph.embedded import EmbeddedStore
+    from partygraph.loaders import load_dataset
+    from tests.conftest import SEED_CASES
+
+    store = tmp_path / "s.pgstore"
+    EmbeddedStore(store).replace(load_dataset(SEED_CASES))
+    script = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))\n"
+        "from partygraph.cli import main\n"
+        "main(['--lang', 'en', 'gaps', 'enterprises', '--format', 'json', '--store', sys.argv[1]])\n")
+    done = subprocess.run([sys.executable, "-c", script, str(store)], capture_output=True, text=True)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "cannot write the rows to a temporary file" in done.stderr and done.stdout == ""

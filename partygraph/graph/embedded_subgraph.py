@@ -5,12 +5,10 @@ only its part of the database."""
 
 from __future__ import annotations
 
-from ..errors import UsageError
-from ..i18n import _
 from .data import GraphData
 from .embedded import q
 from .model import LABELS, node_key, split_key
-from .subgraph import Subgraph, TooLarge, check_view, resolve_scope
+from .subgraph import Subgraph, TooLarge, check_view, resolve_scope, walk_out
 
 
 def from_database(store, view: str, scope: str | None, depth: int, max_nodes: int) -> Subgraph:
@@ -30,18 +28,9 @@ def from_database(store, view: str, scope: str | None, depth: int, max_nodes: in
         for label in labels:
             data.nodes[label].update(store.nodes(label))
     else:
-        label, node_id = split_key(center)
-        if label not in labels:
-            raise UsageError(_("{center} is not part of the {view} view; try --view structure").format(center=center, view=view))
-        data.nodes[label].update(store.nodes(label, [node_id]))
-        frontier = [center]
-        for _level in range(depth):
-            frontier = _step(store, frontier, labels, types, data)
-            count = sum(len(by_id) for by_id in data.nodes.values())
-            if count > max_nodes:
-                raise TooLarge(count, max_nodes, scope)
-            if not frontier:
-                break
+        walk_out(data, center, view, depth, max_nodes, scope,
+                 lambda label, node_id: data.nodes[label].update(store.nodes(label, [node_id])),
+                 lambda frontier: _step(store, frontier, labels, types, data))
     keys = data.keys()
     for rel_type in types:
         data.rels.update(store.relationships(rel_type, keys))

@@ -3,12 +3,10 @@ from the scope, then the relationships among the chosen nodes and their member c
 
 from __future__ import annotations
 
-from ..errors import UsageError
-from ..i18n import _
 from .data import GraphData
 from .model import node_key, split_key
 from .neo4j_store import MARKER, _from_neo4j
-from .subgraph import Subgraph, TooLarge, check_view, resolve_scope
+from .subgraph import Subgraph, TooLarge, check_view, resolve_scope, walk_out
 
 
 def from_neo4j(store, view: str, scope: str | None, depth: int, max_nodes: int) -> Subgraph:
@@ -29,20 +27,12 @@ def from_neo4j(store, view: str, scope: str | None, depth: int, max_nodes: int) 
             for row in store.run(f"MATCH (n:{label}:{MARKER}) RETURN properties(n) AS p"):
                 data.add_node(label, _from_neo4j(row["p"]))
     else:
-        if split_key(center)[0] not in labels:
-            raise UsageError(_("{center} is not part of the {view} view; try --view structure").format(center=center, view=view))
-        label, node_id = split_key(center)
-        data.add_node(label, _from_neo4j(store.run(f"MATCH (n:{label}:{MARKER} {{id: $id}}) RETURN properties(n) AS p",
-                                                   id=node_id)[0]["p"]))
-        frontier = [center]
-        for _level in range(depth):
-            found = _step(store, frontier, labels, types, data)
-            count = sum(len(v) for v in data.nodes.values())
-            if count > max_nodes:
-                raise TooLarge(count, max_nodes, scope)
-            frontier = found
-            if not frontier:
-                break
+        def first(label: str, node_id: str) -> None:
+            query = f"MATCH (n:{label}:{MARKER} {{id: $id}}) RETURN properties(n) AS p"
+            data.add_node(label, _from_neo4j(store.run(query, id=node_id)[0]["p"]))
+
+        walk_out(data, center, view, depth, max_nodes, scope, first,
+                 lambda frontier: _step(store, frontier, labels, types, data))
     _add_relationships(store, data, types)
     return Subgraph(data, _member_counts(store, data), center)
 

@@ -6,11 +6,12 @@ only for the scoped part (``embedded_subgraph``, ``neo4j_subgraph``), never for 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..errors import UsageError
 from ..i18n import _
 from .data import GraphData
-from .model import node_key
+from .model import node_key, split_key
 
 VIEWS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "structure": (("Area", "Building", "Enterprise", "Organization", "Member"),
@@ -56,3 +57,22 @@ def resolve_scope(scope: str, has: callable) -> str:
         raise UsageError(_("{given!r} is the id of more than one node ({found}); say which, e.g. --scope {first}").format(
             given=scope, found=", ".join(found), first=found[0]))
     return found[0]
+
+
+def walk_out(data: GraphData, center: str, view: str, depth: int, max_nodes: int, scope: str | None,
+             first: Callable[[str, str], None], step: Callable[[list[str]], list[str]]) -> None:
+    """Fill ``data`` from the scope's node ``center`` out ``depth`` steps: ``first(label, id)`` adds
+    the node itself, ``step(frontier)`` the nodes one step further (returning their keys); more than
+    ``max_nodes`` nodes stop the walk with :class:`TooLarge`. The stores differ only in those two."""
+    label, node_id = split_key(center)
+    if label not in VIEWS[view][0]:
+        raise UsageError(_("{center} is not part of the {view} view; try --view structure").format(center=center, view=view))
+    first(label, node_id)
+    frontier = [center]
+    for _level in range(depth):
+        frontier = step(frontier)
+        count = sum(len(by_id) for by_id in data.nodes.values())
+        if count > max_nodes:
+            raise TooLarge(count, max_nodes, scope)
+        if not frontier:
+            break

@@ -4,6 +4,7 @@ import pytest
 
 from partygraph.graph.embedded import EmbeddedStore
 from partygraph.loaders import load_dataset
+from partygraph.errors import UsageError
 from partygraph.graph.subgraph import TooLarge
 from tests.conftest import SEED_CASES
 
@@ -27,6 +28,8 @@ def test_neo4j_fetches_exactly_the_scoped_part(neo4j_store, tmp_path):
     for store in (neo4j_store, embedded):
         with pytest.raises(TooLarge, match="more than 10 nodes"):
             store.subgraph("structure", "CBD-FIN", 2, 10)
+        with pytest.raises(UsageError, match="Building:CBD-FIN is not part of the pairings view"):
+            store.subgraph("pairings", "CBD-FIN", 1, 5000)
 
 
 def test_depth_counts_steps_out_from_the_scope(tmp_path):

@@ -329,14 +329,23 @@ def _rows_wanted(fmt: str, limit: int | None, show_all: bool) -> int | None:
     return limit if limit is not None or fmt != "table" else TABLE_ROWS
 
 
-def _emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
-    """Every row as JSON (UTF-8 bytes, whatever the console's code page) or CSV on standard output."""
-    from .output import stream
-
-    text, binary = click.get_text_stream("stdout"), click.get_binary_stream("stdout")
-    text.flush()
-    stream(rows, fmt, columns, text.write, binary.write)
+def _write_json(chunks) -> None:
+    """JSON on standard output as the UTF-8 bytes it is, whatever the console's code page."""
+    click.get_text_stream("stdout").flush()
+    binary = click.get_binary_stream("stdout")
+    for chunk in chunks:
+        binary.write(chunk)
     binary.flush()
+
+
+def _emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
+    """Every row as JSON or CSV on standard output."""
+    from .output import json_chunks, stream
+
+    if fmt == "json":
+        _write_json(json_chunks(rows))
+    else:
+        stream(rows, fmt, columns, click.get_text_stream("stdout").write)
 
 
 def _analysis(name: str, store_path: str | None, neo4j_uri: str | None, fmt: str, limit: int | None,
@@ -345,10 +354,7 @@ def _analysis(name: str, store_path: str | None, neo4j_uri: str | None, fmt: str
 
     wanted = _rows_wanted(fmt, limit, show_all)
     if fmt == "json" and wanted is None:
-        binary = click.get_binary_stream("stdout")
-        for chunk in analysis_json(_open(store_path, neo4j_uri), name, **options):
-            binary.write(chunk)
-        binary.flush()
+        _write_json(analysis_json(_open(store_path, neo4j_uri), name, **options))
         return
     page = analysis_page(_open(store_path, neo4j_uri), name, wanted, **options)
     if fmt == "table":

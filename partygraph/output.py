@@ -133,18 +133,17 @@ def to_csv(rows: list[dict], columns: list[str] | None = None) -> str:
 JSON_CHUNK = 2000
 
 
-def stream(rows, fmt: str, columns: list[str], write, write_bytes=None) -> None:
+def stream(rows, fmt: str, columns: list[str], write) -> None:
     """Write ``rows`` as JSON or CSV through ``write`` a chunk at a time, never as one string in
-    memory; JSON goes through ``write_bytes`` when given, as the UTF-8 that JSON is.
+    memory (:func:`json_chunks` gives the JSON as bytes).
 
     >>> import io; out = io.StringIO(); stream([{"id": "E1", "n": 2}], "json", ["id", "n"], out.write)
     >>> json.loads(out.getvalue())
     [{'id': 'E1', 'n': 2}]
     """
     if fmt == "json":
-        put = write_bytes or (lambda chunk: write(chunk.decode("utf-8")))
         for chunk in json_chunks(rows):
-            put(chunk)
+            write(chunk.decode("utf-8"))
         return
     writer = csv.writer(_Writer(write), lineterminator="\n")
     writer.writerow(columns)

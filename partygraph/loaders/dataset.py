@@ -272,7 +272,7 @@ class _Validator:
             self.rows[name].append(row)
             self.note_id(row, derived=not has_id)
         self.in_reading_order(first_problem, cell_problems, list(headers.values()))
-        self.check_lost_zeros(table, columns, headers)
+        self.check_lost_zeros(table, columns, headers, numbers, by_position)
 
     def read_column(self, table: Table, column: Column, header: str, numbers: list[int], raws: tuple[object, ...],
                     months: set[str]) -> list[object]:
@@ -412,16 +412,17 @@ class _Validator:
             self._names[name] = index
         return self._names[name]
 
-    def check_lost_zeros(self, table: Table, columns: dict[int, Column], headers: dict[int, str]) -> None:
-        """Numeric ids shorter than the column's zero-led ones: Excel dropped the leading zeros."""
+    def check_lost_zeros(self, table: Table, columns: dict[int, Column], headers: dict[int, str],
+                         numbers: list[int], by_position: list[tuple[object, ...]]) -> None:
+        """Numeric ids shorter than the column's zero-led ones: Excel dropped the leading zeros.
+        ``by_position``: the table's cells column by column, on rows ``numbers``."""
         for position, column in columns.items():
             if not (column.name in _ID_COLUMNS or column.refs):
                 continue
-            texts = [cells[position] for _number, cells in table.rows if position < len(cells)]
-            if not _ZERO_LED.search("\n".join([t for t in texts if t.__class__ is str])):
+            raws = by_position[position]
+            if not _ZERO_LED.search("\n".join([raw for raw in raws if raw.__class__ is str])):
                 continue            # no id of the column starts with 0: none can have lost one (numbers never do)
-            values = [(number, text(cells[position])) for number, cells in table.rows
-                      if position < len(cells) and cells[position] is not None]
+            values = [(number, text(raw)) for number, raw in zip(numbers, raws) if raw is not None]
             led = {len(v) for _, v in values if v.isdigit() and v.startswith("0")}
             if len(led) != 1 or sum(1 for _, v in values if v.isdigit() and v.startswith("0")) < 2:
                 continue

@@ -134,6 +134,11 @@ def _value(value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def _named(query: str, parameters: dict | None) -> dict:
+    """The parameters a query names (DuckDB refuses any other)."""
+    return {key: value for key, value in (parameters or {}).items() if re.search(rf"\${key}\b", query)}
+
+
 class EmbeddedStore:
     """The default store: ``EmbeddedStore(path).replace(data)``, ``.read()``, ``.sql(query)``."""
 
@@ -198,30 +203,32 @@ class EmbeddedStore:
         """Rows of an SQL query on the store; only the parameters the query names are passed."""
         import duckdb
 
-        used = {key: value for key, value in (parameters or {}).items() if re.search(rf"\${key}\b", query)}
         try:
-            return self.connection().execute(query, used).fetchall()
+            return self.connection().execute(query, _named(query, parameters)).fetchall()
         except duckdb.Error as exc:
-            raise StoreError(_("{path} is not a partygraph store, or damaged: {reason}").format(
-                path=self.path, reason=str(exc).splitlines()[0])) from exc
+            raise self._damaged(exc) from exc
+
+    def _damaged(self, exc: Exception) -> StoreError:
+        return StoreError(_("{path} is not a partygraph store, or damaged: {reason}").format(
+            path=self.path, reason=str(exc).splitlines()[0]))
 
     def copy_json(self, query: str, parameters: dict | None = None) -> Iterator[bytes]:
         """The rows of an SQL query as one JSON array in chunks of bytes, written by DuckDB (in C++,
         on every core) to a file in a private temporary folder, then read back and removed."""
         import duckdb
 
-        used = {key: value for key, value in (parameters or {}).items() if re.search(rf"\${key}\b", query)}
         with tempfile.TemporaryDirectory(prefix="partygraph-") as folder:
-            path = (Path(folder) / "rows.json").as_posix().replace("'", "''")
+            target = Path(folder) / "rows.json"
+            quoted = target.as_posix().replace("'", "''")
             try:
-                self.connection().execute(f"COPY ({query}) TO '{path}' (FORMAT json, ARRAY true)", used)
+                self.connection().execute(f"COPY ({query}) TO '{quoted}' (FORMAT json, ARRAY true)",
+                                          _named(query, parameters))
             except duckdb.IOException as exc:         # a full disk, a file size limit
                 raise StoreError(_("cannot write the rows to a temporary file in {folder}: {reason}").format(
                     folder=Path(folder).parent, reason=str(exc).splitlines()[0])) from exc
             except duckdb.Error as exc:
-                raise StoreError(_("{path} is not a partygraph store, or damaged: {reason}").format(
-                    path=self.path, reason=str(exc).splitlines()[0])) from exc
-            with open(Path(folder) / "rows.json", "rb") as handle:
+                raise self._damaged(exc) from exc
+            with open(target, "rb") as handle:
                 while chunk := handle.read(1 << 20):
                     yield chunk
 

@@ -18,6 +18,7 @@ import click
 
 from . import __version__
 from .errors import PartygraphError
+from .graph.subgraph import DEFAULT_MAX_NODES
 from .i18n import N_, _, language_from, pgettext, set_language
 
 # Help texts are made when the commands are defined, so the language is chosen first.
@@ -487,7 +488,8 @@ def check(store_path: str | None, neo4j_uri: str | None, as_of: str | None, term
 @click.option("--scope", metavar="ID", help=_("An area, building, organization or enterprise id (or Label:id)."))
 @click.option("--depth", type=click.IntRange(0), default=2, show_default=True, help=_("Steps out from the scope."))
 @click.option("--view", type=click.Choice(["structure", "hierarchy", "pairings"]), default="structure", show_default=True)
-@click.option("--max-nodes", type=click.IntRange(1), default=2000, show_default=True)
+@click.option("--max-nodes", type=click.IntRange(1), default=DEFAULT_MAX_NODES, show_default=True,
+              help=_("Refuse to draw more nodes than this (members beyond 1,500 nodes are counted, not drawn)."))
 @click.option("--as-of", "as_of", type=DATE, help=_("Date for judging members [default: today]."))
 def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nodes: int, as_of) -> None:
     from .viz import draw as draw_page

@@ -17,24 +17,24 @@ from typing import Iterator
 
 from .i18n import N_, _
 
-#: Table column titles (JSON keys and CSV columns stay as they are: scripts read them).
+#: Table column titles of the analyses' own columns; a column that is a model property takes the
+#: model's title (JSON keys and CSV columns stay as they are: scripts read them).
 TITLES = {
-    "id": N_("id"), "name": N_("name"), "building_id": N_("building_id"), "coverage": N_("coverage"),
-    "full_members": N_("full_members"), "employees": N_("employees"), "action": N_("action"),
+    "name": N_("name"), "building_id": N_("building_id"), "coverage": N_("coverage"),
+    "full_members": N_("full_members"), "action": N_("action"),
     "joint_branches_with_room": N_("joint_branches_with_room"), "reasons": N_("reasons"),
     "employer_id": N_("employer_id"), "suggested_org_id": N_("suggested_org_id"),
-    "registered_at": N_("registered_at"), "last_contact": N_("last_contact"),
     "place_label": N_("place_label"), "place_id": N_("place_id"), "place_name": N_("place_name"),
     "enterprises": N_("enterprises"), "org_covered": N_("org_covered"), "work_covered": N_("work_covered"),
     "org_coverage_rate": N_("org_coverage_rate"), "work_coverage_rate": N_("work_coverage_rate"),
     "check": N_("check"), "label": N_("label"), "count": N_("count"), "related": N_("related"),
-    "area_id": N_("area_id"), "candidates": N_("candidates"), "kind": N_("kind"),
+    "area_id": N_("area_id"), "candidates": N_("candidates"), 
     "component": N_("component"), "degree": N_("degree"), "betweenness": N_("betweenness"),
     "bridges": N_("bridges"), "cut_point": N_("cut_point"), "betweenness_exact": N_("betweenness_exact"),
-    "component_size": N_("component_size"), "bridge_partners": N_("bridge_partners"), "level": N_("level"), "severity": N_("severity"),
+    "component_size": N_("component_size"), "bridge_partners": N_("bridge_partners"), "severity": N_("severity"),
     "source": N_("source"), "row": N_("row"), "column": N_("column"), "value": N_("value"),
     "message": N_("message"),
-    "table": N_("table"), "due": N_("due"), "employer_name": N_("employer_name"), "works_since": N_("works_since"),
+    "table": N_("table"), "due": N_("due"), "employer_name": N_("employer_name"),
     "months_at_employer": N_("months_at_employer"), "place": N_("place"), "category": N_("category"), "units": N_("units"), "org_single": N_("org_single"),
     "org_joint": N_("org_joint"), "uncovered": N_("uncovered"), "uncovered_3plus": N_("uncovered_3plus"),
     "uncovered_1_2": N_("uncovered_1_2"), "uncovered_none": N_("uncovered_none"),
@@ -93,13 +93,29 @@ def _cell(value: object, column: str = "") -> str:
     return str(value)
 
 
+def title(column: str) -> str:
+    """A column's title in the user's language: the analysis's own, else the model property's."""
+    from .graph.model import property_title
+    from .i18n import language
+
+    if column in TITLES:
+        return _(TITLES[column])
+    return property_title(column, language()) or column
+
+
 def table(rows: list[dict], columns: list[str] | None = None) -> str:
-    """An aligned plain-text table; numbers right-aligned."""
+    """An aligned plain-text table, codes in the user's words; numbers right-aligned."""
+    from .i18n import language
+    from .words import has_words, value_word
+
     if not rows:
         return "(none)"
     columns = columns or list(rows[0])
-    cells = [[_cell(row.get(c), c) for c in columns] for row in rows]
-    titles = [_(TITLES[c]) if c in TITLES else c for c in columns]
+    lang = language()
+    worded = [has_words(c) for c in columns]
+    cells = [[_cell(value_word(c, row.get(c), lang) if w else row.get(c), c) for c, w in zip(columns, worded)]
+             for row in rows]
+    titles = [title(c) for c in columns]
     widths = [max(width(t), *(width(r[i]) for r in cells)) for i, t in enumerate(titles)]
     numeric = [all(isinstance(row.get(c), (int, float)) and not isinstance(row.get(c), bool)
                    for row in rows if row.get(c) is not None) for c in columns]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
+from ..graph.model import LABELS
 from ..progress import Progress, Tally
 from ..i18n import _
 from .pseudonym import KEY_VARIABLE, Pseudonymizer, new_key, weak_key_problem
@@ -65,9 +66,14 @@ def pseudonym_key(key_file: str | Path | None = None, out: str | Path = "export"
     return secret, path
 
 
+#: A member's properties that, as exported, can single the member out with the employer and the
+#: organization (dates and places: the classes a pseudonymized export coarsens but keeps).
+QUASI_IDENTIFYING = tuple(name for name, prop in LABELS["Member"].props.items() if prop.privacy in ("year", "province"))
+
+
 def reidentification(graph) -> tuple[int, int]:
-    """(members, members unique by employer, organization and dates): how many pseudonyms a reader
-    who knows a workplace and a year could still tell apart."""
+    """(members, members unique by employer, organization, dates and place): how many pseudonyms a
+    reader who knows a workplace and a year could still tell apart."""
     links: dict[str, dict[str, str]] = {}
     for source, target, rel_type, _attrs in graph.edges:
         if rel_type in ("WORKS_AT", "MEMBER_OF"):
@@ -77,7 +83,7 @@ def reidentification(graph) -> tuple[int, int]:
     for key, attrs in graph.nodes:
         if attrs["type"] == "Member":
             profile = (links.get(key, {}).get("WORKS_AT"), links.get(key, {}).get("MEMBER_OF"),
-                       attrs.get("joined"), attrs.get("last_contact"))
+                       *(attrs.get(name) for name in QUASI_IDENTIFYING))
             profiles[profile] += 1
             keys.append(profile)
     return len(keys), sum(1 for profile in keys if profiles[profile] == 1)

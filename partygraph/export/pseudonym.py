@@ -1,9 +1,11 @@
 """Pseudonymizing members for research exports.
 
-Member ids and names become one stable pseudonym, a keyed hash (HMAC-SHA256) of the id: the same
-key gives the same pseudonyms, so two exports can be linked, and without the key they cannot be
-reversed. ``registered_at`` is coarsened to its province, dates of joining and contact to the
-year. Organizations, enterprises and places keep their names: they are public.
+What happens to each property follows its privacy class in the model
+(:data:`partygraph.graph.model.PRIVACY_CLASSES`): identifying ones (a member's id and name) become one
+stable pseudonym, a keyed hash (HMAC-SHA256) of the id — the same key gives the same pseudonyms, so
+two exports can be linked, and without the key they cannot be reversed; ``year`` dates keep their
+year; ``province`` places their province. A property the model does not declare never reaches an
+export. Organizations, enterprises and places keep their names: they are public.
 
 >>> p = Pseudonymizer(b"k")
 >>> p.member_id("M0001") == p.member_id("M0001") != Pseudonymizer(b"other").member_id("M0001")
@@ -18,13 +20,28 @@ import hashlib
 import hmac
 import secrets
 
+from ..graph.model import LABELS
+
 KEY_VARIABLE = "PARTYGRAPH_PSEUDONYM_KEY"
 PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
              "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
              "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
-#: What a pseudonymized export changes, recorded in the export itself.
-FIELDS = {"Member.id": "pseudonym (HMAC-SHA256 of the id)", "Member.name": "the member's pseudonym",
-          "Member.registered_at": "province only", "Member.joined": "year only", "Member.last_contact": "year only"}
+#: What a pseudonymized export does to each privacy class, recorded in the export itself.
+CHANGES = {"identifying": "the member's pseudonym (HMAC-SHA256 of the id)", "year": "year only",
+           "province": "province only"}
+#: Classes whose values are coarsened only while dates are coarsened (``--exact-dates`` keeps them).
+DATE_CLASSES = ("year",)
+
+
+def fields(coarsen_dates: bool = True) -> dict[str, str]:
+    """``Label.property`` to what a pseudonymized export does to it, from the model's classes.
+
+    >>> fields()["Member.works_since"], "Member.joined" in fields(coarsen_dates=False)
+    ('year only', False)
+    """
+    return {f"{label}.{name}": CHANGES[prop.privacy] for label, spec in LABELS.items()
+            for name, prop in spec.props.items()
+            if prop.privacy in CHANGES and (coarsen_dates or prop.privacy not in DATE_CLASSES)}
 
 
 def province(place: str) -> str:
@@ -78,20 +95,30 @@ class Pseudonymizer:
         """Tells whether two exports used the same key, without revealing it."""
         return hashlib.sha256(b"partygraph-key-fingerprint:" + self.key).hexdigest()[:12]
 
-    def member(self, props: dict) -> dict:
-        out = dict(props)
-        out["id"] = out["name"] = self.member_id(props["id"])
-        if "registered_at" in out:
-            out["registered_at"] = province(out["registered_at"])
-        if self.coarsen_dates:
-            for field in ("joined", "last_contact"):
-                if field in out:
-                    out[field] = out[field][:4]
+    def node(self, label: str, props: dict) -> dict:
+        """A node's properties as a pseudonymized export holds them: each treated as its privacy
+        class says, and those the model does not declare left out.
+
+        >>> Pseudonymizer(b"k").node("Member", {"id": "M1", "name": "阮晓", "works_since": "2019-03-01",
+        ...                                     "registered_at": "四川阆中 某大学", "salary": 1})["works_since"]
+        '2019'
+        """
+        declared = LABELS[label].props
+        pseudonym = self.member_id(props["id"]) if any(p.privacy == "identifying" for p in declared.values()) else None
+        out = {}
+        for name, value in props.items():
+            prop = declared.get(name)
+            if prop is None:
+                continue
+            if prop.privacy == "identifying":
+                value = pseudonym
+            elif prop.privacy == "province" and value is not None:
+                value = province(str(value))
+            elif prop.privacy == "year" and self.coarsen_dates and value is not None:
+                value = str(value)[:4]
+            out[name] = value
         return out
 
     def record(self) -> dict:
-        fields = dict(FIELDS)
-        if not self.coarsen_dates:
-            fields.pop("Member.joined"), fields.pop("Member.last_contact")
         return {"pseudonymized": True, "method": "HMAC-SHA256", "key_fingerprint": self.fingerprint(),
-                "fields": fields}
+                "fields": fields(self.coarsen_dates)}

@@ -53,8 +53,8 @@ def export_graph(data: GraphData, pseudonymizer: Pseudonymizer | None) -> Export
     nodes = []
     for label, by_id in data.nodes.items():
         for node_id, props in by_id.items():
-            if label == "Member" and pseudonymizer is not None:
-                props = pseudonymizer.member(props)
+            if pseudonymizer is not None:
+                props = pseudonymizer.node(label, props)
             key = node_key(label, props["id"])
             keys[node_key(label, node_id)] = key
             attrs = {"type": label, "label": clean(props.get("name", props["id"])), "node_id": clean(props["id"])}

@@ -21,6 +21,8 @@ VIEWS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "pairings": (("Organization",), ("PAIRED_WITH",)),
 }
 SCOPE_LABELS = ("Area", "Building", "Organization", "Enterprise")
+#: The most nodes a drawing holds unless told otherwise: a whole district (60k nodes) draws.
+DEFAULT_MAX_NODES = 80_000
 
 
 class TooLarge(UsageError):

@@ -26,7 +26,7 @@ from ..files import atomic_write, make_folder
 from .reader import decode
 from .values import parse_bool
 from .spec import DEFAULTS, FILES, VOCABULARY
-from .template import HEADERS, SHEETS
+from .template import SHEETS, column_header
 
 #: Headers as people write them: units, notes, line breaks, full-width letters, 时间 for 日期.
 MESSY_HEADERS = {
@@ -106,7 +106,7 @@ class _Mess:
     def rows(self, name: str, records: list[dict[str, str]]) -> tuple[list[str], list[list[object]]]:
         spec = FILES[name]
         columns = [c for c in spec.columns if c.name in records[0]] if records else list(spec.columns)
-        header = ["序号"] + [MESSY_HEADERS.get((name, c.name), HEADERS[name][c.name]) for c in columns]
+        header = ["序号"] + [MESSY_HEADERS.get((name, c.name)) or column_header(name, c) for c in columns]
         body = [[number] + [self.cell(name, c, record.get(c.name, "")) for c in columns]
                 for number, record in enumerate(records, start=1)]
         return header, body

@@ -39,8 +39,11 @@ class FileSpec:
 
 
 def _prop(label: str, name: str, *aliases: str, required: bool = False) -> Column:
-    """A column that holds a property of the row's node, typed as the model types it."""
-    return Column(name, required, LABELS[label].properties[name], aliases=aliases)
+    """A column that holds a property of the row's node, typed as the model types it; the model's
+    title and register header are always among its spellings."""
+    prop = LABELS[label].props[name]
+    model = tuple(dict.fromkeys(word for word in (prop.header, prop.zh) if word and word not in aliases))
+    return Column(name, required, prop.type, aliases=(*aliases, *model))
 
 
 _ID = ("编号", "ID", "代码")
@@ -126,8 +129,8 @@ DEFAULTS: dict[tuple[str, str], object] = {
     ("Organization", "establishment"): True,
 }
 
-#: Vocabulary spellings: model value -> accepted words (the model value itself is always accepted).
-VOCABULARY: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
+#: Vocabulary spellings beyond the model's word: model value -> more accepted words.
+_MORE_WORDS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("Area", "kind"): {
         "street": ("街道",),
         "park": ("园区", "工业园区", "产业园"),
@@ -156,6 +159,13 @@ VOCABULARY: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
         "full": ("正式党员", "正式"),
         "probationary": ("预备党员", "预备"),
     },
+}
+#: Vocabulary spellings: model value -> accepted words, the model's own word first (the model value
+#: itself is always accepted too).
+VOCABULARY: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
+    (label.name, name): {value: tuple(dict.fromkeys((word, *_MORE_WORDS.get((label.name, name), {}).get(value, ()))))
+                         for value, word in prop.words.items()}
+    for label in LABELS.values() for name, prop in label.props.items() if prop.words
 }
 
 

@@ -20,23 +20,29 @@ from .spec import FILES, VOCABULARY
 #: Sheet names, in the order a register is filled.
 SHEETS = {"areas": "区域", "buildings": "楼宇", "enterprises": "企业名录", "organizations": "党组织设置情况",
           "members": "党员花名册", "pairings": "结对共建情况"}
-#: The header written for each column (every one is among the aliases the loader reads).
-HEADERS = {
-    "areas": {"id": "区域编号", "name": "区域名称", "kind": "区域类型", "parent_id": "上级区域"},
-    "buildings": {"id": "楼宇编号", "name": "楼宇名称", "area_id": "所在区域", "address": "地址"},
-    "enterprises": {"id": "企业编号", "name": "企业名称", "kind": "企业类型", "building_id": "所在楼宇",
-                    "area_id": "所在区域（无楼宇时填）", "employees": "职工人数", "above_scale": "是否规上企业", "credit_code": "统一社会信用代码"},
-    "organizations": {"id": "党组织编号", "name": "党组织名称", "level": "党组织类别", "parent_id": "上级党组织",
-                      "establishment": "是否建制", "founded": "成立日期", "elected": "本届选举日期",
-                      "term_years": "任期（年）", "committee": "是否设支委会", "enterprise_ids": "覆盖单位",
-                      "based_in": "依托楼宇或区域"},
-    "members": {"id": "党员编号", "name": "姓名", "status": "党员类别", "org_id": "所属党组织",
-                "employer_id": "工作单位", "mobile": "是否流动党员", "participates_org_id": "参加活动党组织",
-                "registered_at": "组织关系所在地", "joined": "入党日期", "works_since": "入职日期",
-                "last_contact": "最近联系日期",
+#: The header written for each column that is no property of the model (references, and the
+#: identity number read only to derive an id); a property's header is the model's. Every one is
+#: among the spellings the loader reads.
+REFERENCE_HEADERS = {
+    "areas": {"parent_id": "上级区域"},
+    "buildings": {"area_id": "所在区域"},
+    "enterprises": {"building_id": "所在楼宇", "area_id": "所在区域（无楼宇时填）"},
+    "organizations": {"parent_id": "上级党组织", "enterprise_ids": "覆盖单位", "based_in": "依托楼宇或区域"},
+    "members": {"org_id": "所属党组织", "employer_id": "工作单位", "participates_org_id": "参加活动党组织",
                 "secretary_of": "担任书记的党组织", "guides": "联系指导企业", "identity_number": "公民身份号码"},
     "pairings": {"org_a": "甲方党组织", "org_b": "乙方党组织", "kind": "结对类型", "since": "结对日期"},
 }
+
+
+def column_header(name: str, column) -> str:
+    """The header the template writes for a column of file ``name``."""
+    label = FILES[name].label
+    prop = LABELS[label].props.get(column.name) if label else None
+    if prop is not None:
+        return prop.header or prop.zh
+    return REFERENCE_HEADERS[name][column.name]
+
+
 INSTRUCTIONS = (
     "填表说明",
     "1. 每类信息一张表，表头勿改；带 * 的列必填。可在表头上方加标题行，partygraph 会自动找到表头。",
@@ -48,7 +54,7 @@ INSTRUCTIONS = (
 
 
 def _header(name: str, column) -> str:
-    return HEADERS[name][column.name] + ("*" if column.required else "")
+    return column_header(name, column) + ("*" if column.required else "")
 
 
 def write_template(out: str | Path) -> Path:

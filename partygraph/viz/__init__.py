@@ -15,17 +15,17 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..progress import Progress, Tally
-from ..i18n import _
+from ..words import value_word
+from ..i18n import _, language
 from ..graph.data import GraphData
 from ..graph.model import node_key, split_key
 from . import layout
 from .explorer import Verdicts
 from .page import render, write_page
-from ..graph.subgraph import Subgraph
+from ..graph.subgraph import DEFAULT_MAX_NODES, Subgraph
 
 #: A whole district (30,000 enterprises, 60,000 nodes with members counted until expanded) is
 #: ready within 5 s in Chromium on two cores (bench/draw.py).
-DEFAULT_MAX_NODES = 80_000
 
 
 @dataclass
@@ -114,11 +114,11 @@ def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view:
     keys = set(sub.data.keys())
     gaps, verdicts = judged(store, sub.data, as_of)
     steps.add(1, "gaps")
-    heading = f"partygraph · {view}" + (f" · {scope}" if scope else "")
     name = None
     if sub.center:
         label, node_id = split_key(sub.center)
         name = sub.data.nodes[label][node_id].get("name")
+    heading = f"partygraph · {value_word('view', view, language())}" + (f" · {name or scope}" if scope else "")
     summary = (f"{name} — " if name else "") + _("{nodes} nodes, {rels} relationships").format(
         nodes=len(keys), rels=len(sub.data.rels)) + (_(", depth {depth}").format(depth=depth) if scope else "")
     html = render(sub, positions_for(sub, view), verdicts, gaps, heading, summary)

@@ -7,39 +7,26 @@ Everything here is data: the page's script turns it into text nodes, never into 
 
 from __future__ import annotations
 
-from ..graph.model import split_key
+from ..graph.model import LABELS, prop_of, split_key
 from ..graph.subgraph import Subgraph
 from ..i18n import N_, _, language as current_language
-from ..loaders.spec import VOCABULARY
+from ..words import value_word
 from .style import LABEL_STYLE, REL_STYLE
 
 #: Above this many nodes, members are left out of the first view and counted on their
 #: organization or employer; ``expand`` (a click on the node) brings them in.
 AGGREGATE_MEMBERS_ABOVE = 1500
 
-LABEL_WORDS = {"Area": N_("area"), "Building": N_("building"), "Enterprise": N_("enterprise"),
-               "Organization": N_("organization"), "Member": N_("member")}
 REL_WORDS = {"PART_OF": N_("part of"), "LOCATED_IN": N_("located in"), "SUBORDINATE_TO": N_("subordinate to"),
              "COVERS": N_("covers"), "BASED_IN": N_("based in"), "MEMBER_OF": N_("member of"),
              "PARTICIPATES_IN": N_("takes part in"), "WORKS_AT": N_("works at"), "GUIDES": N_("guides"),
              "SECRETARY_OF": N_("secretary of"), "PAIRED_WITH": N_("paired with")}
-FIELD_WORDS = {"id": N_("id"), "name": N_("name"), "kind": N_("kind"), "level": N_("level"), "status": N_("status"),
-               "address": N_("address"), "employees": N_("employees"), "above_scale": N_("above designated size"),
-               "credit_code": N_("credit code"), "establishment": N_("establishment"), "founded": N_("founded"),
-               "elected": N_("elected"), "term_years": N_("term (years)"), "committee": N_("committee"),
-               "mobile": N_("mobile"), "joined": N_("joined"), "last_contact": N_("last contact"),
-               "registered_at": N_("relationship kept at"), "works_since": N_("works there since")}
-COVERAGE_WORDS = {"org": N_("covered by an organization"), "work": N_("work coverage only"),
-                  "none": N_("not covered")}
-ACTION_WORDS = {"found_branch": N_("found a branch"), "joint_branch": N_("join a joint branch"),
-                "send_instructor": N_("send an instructor")}
 UI_WORDS = {"search": N_("Search by name or id"), "kinds": N_("Show"), "coverage": N_("Coverage of enterprises"),
             "legend_edges": N_("Relationships"), "details": N_("Details"), "png": N_("Download PNG"),
             "none_selected": N_("Click a node to see its record."), "expand": N_("Show its members and neighbours"),
             "members": N_("members"), "yes": N_("yes"), "no": N_("no"), "gaps": N_("Mark gaps"),
             "verdict": N_("Verdict"), "action": N_("Action"), "rule": N_("Rule"), "full_members": N_("full members"),
             "suggested": N_("Suggested home"), "reasons": N_("Reasons"), "hidden": N_("not shown yet")}
-REASON_WORDS = {"isolated_mobile": N_("isolated mobile member"), "lost_contact": N_("out of contact")}
 #: References shown by name in the details panel: (relationship, direction, field word).
 REFERENCES = [("PART_OF", "out", N_("part of")), ("LOCATED_IN", "out", N_("located in")),
               ("SUBORDINATE_TO", "out", N_("superior")), ("COVERS", "in", N_("covered by")),
@@ -49,13 +36,17 @@ REFERENCES = [("PART_OF", "out", N_("part of")), ("LOCATED_IN", "out", N_("locat
               ("GUIDES", "in", N_("instructor")), ("PAIRED_WITH", "out", N_("paired with"))]
 
 
+def _field(label: str, prop: str) -> str:
+    """A property's title in the details panel."""
+    declared = prop_of(label, prop)
+    return declared.title(current_language()) if declared else prop
+
+
 def _word(label: str, prop: str, value: object) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
-    words = VOCABULARY.get((label, prop), {}).get(str(value))
-    if words and current_language() == "zh":
-        return words[0]
-    return str(value)
+    declared = prop_of(label, prop)
+    return declared.word(value, current_language()) if declared else str(value)
 
 
 class Verdicts:
@@ -94,12 +85,16 @@ def page_data(sub: Subgraph, positions: dict, verdicts: Verdicts, gaps: dict[str
     edges = [{"from": source, "to": target, "type": rel_type} for rel_type, source, target in data.rels]
     return {
         "lang": current_language(), "nodes": nodes, "edges": edges,
-        "labels": {label.lower(): {"name": _(LABEL_WORDS[label]), "color": style["color"], "shape": style["shape"]}
+        "labels": {label.lower(): {"name": _label(label), "color": style["color"], "shape": style["shape"]}
                    for label, style in LABEL_STYLE.items()},
         "rels": {rel: {"name": _(REL_WORDS[rel]), "color": style["color"]} for rel, style in REL_STYLE.items()},
-        "coverage": {state: _(word) for state, word in COVERAGE_WORDS.items()},
+        "coverage": {state: value_word("coverage", state, current_language()) for state in ("org", "work", "none")},
         "text": {key: _(word) for key, word in UI_WORDS.items()},
     }
+
+
+def _label(label: str) -> str:
+    return LABELS[label].zh if current_language() == "zh" else LABELS[label].en
 
 
 def _nodes(sub: Subgraph):
@@ -130,8 +125,8 @@ def _places(sub: Subgraph, out_refs: dict) -> dict[str, set[str]]:
 
 def _details(key: str, props: dict, names: dict, out_refs: dict, in_refs: dict, verdicts: Verdicts) -> list[list[str]]:
     label = split_key(key)[0]
-    rows = [[_("name"), names[key]], [_("node type"), _(LABEL_WORDS[label])], [_("id"), str(props["id"])]]
-    rows += [[_(FIELD_WORDS.get(prop, prop)), _word(label, prop, value)]
+    rows = [[_("name"), names[key]], [_("node type"), _label(label)], [_("id"), str(props["id"])]]
+    rows += [[_field(label, prop), _word(label, prop, value)]
              for prop, value in props.items() if prop not in ("id", "name")]
     for rel, direction, word in REFERENCES:
         others = (out_refs if direction == "out" else in_refs).get(key, {}).get(rel, [])
@@ -141,13 +136,13 @@ def _details(key: str, props: dict, names: dict, out_refs: dict, in_refs: dict, 
             rows.append([_(word), "、".join(shown) + (f" … (+{more})" if more > 0 else "")])
     row = verdicts.enterprises.get(key)
     if key.startswith("Enterprise:"):
-        rows.append([_("Verdict"), _(COVERAGE_WORDS[verdicts.coverage(key)])])
+        rows.append([_("Verdict"), value_word("coverage", verdicts.coverage(key), current_language())])
     if row:
-        rows += [[_("full members"), str(row["full_members"])], [_("Action"), _(ACTION_WORDS[row["action"]])],
+        rows += [[_("full members"), str(row["full_members"])], [_("Action"), value_word("action", row["action"], current_language())],
                  [_("Rule"), row["rule"]]]
     row = verdicts.members.get(key)
     if row:
-        rows.append([_("Reasons"), "、".join(_(REASON_WORDS[r]) for r in row["reasons"])])
+        rows.append([_("Reasons"), value_word("reasons", row["reasons"], current_language())])
         if row["suggested_org_id"]:
             home = f"Organization:{row['suggested_org_id']}"
             rows.append([_("Suggested home"), names.get(home, row["suggested_org_id"])])

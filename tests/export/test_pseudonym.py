@@ -109,3 +109,81 @@ def test_the_export_says_how_many_pseudonyms_stay_unique_and_dates_can_stay_exac
     assert info["reidentification"] == {"members": members, "unique_by_employer_organization_dates": coarse.unique_members}
     joined = {n.get("joined") for n in json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))["nodes"]}
     assert any(day and len(day) == 10 for day in joined)
+
+
+def _every_property_filled(data):
+    """The generated city with every declared property of every member set, dates to the day."""
+    from partygraph.graph.model import LABELS
+
+    samples = {"str": "浙江永康 某公司 3号楼", "date": "2019-03-17", "bool": True, "int": 7}
+    for props in data.nodes["Member"].values():
+        for name, prop in LABELS["Member"].props.items():
+            props.setdefault(name, samples[prop.type])
+    return data
+
+
+@pytest.mark.parametrize("fmt,name", FORMATS)
+def test_a_city_with_every_member_property_filled_leaks_no_date_finer_than_a_year(tmp_path, fmt, name):
+    import re
+
+    from partygraph.export.pseudonym import PROVINCES
+
+    source = tmp_path / "city"
+    generate_city(source, enterprises=300, seed=5)
+    data = _every_property_filled(load_dataset(source))
+    store = EmbeddedStore(tmp_path / "s.pgstore")
+    store.replace(data)
+    export(store, fmt, tmp_path / name, key=b"research-key-0123456789")
+    graph = _read_export(tmp_path / name, fmt)
+    members = [attrs for attrs in graph.values() if attrs.get("type") == "Member"]
+    assert len(members) == len(data.nodes["Member"]) and all("works_since" in m for m in members)
+    for attrs in members:
+        finer = {k: v for k, v in attrs.items() if re.search(r"\d{4}-\d\d", str(v))}
+        assert finer == {}
+        assert attrs["registered_at"] in (*PROVINCES, "其他")
+    text = _text(tmp_path / name)
+    real = [v for m in data.nodes["Member"].values() for v in (m["id"], m["name"]) if v in text]
+    assert real == []
+
+
+def _read_export(path, fmt) -> dict:
+    """Node attributes by node id, read back by a reader the export code does not use."""
+    import csv
+    import networkx as nx
+
+    if fmt == "graphml":
+        return dict(nx.read_graphml(path).nodes(data=True))
+    if fmt == "gexf":
+        return dict(nx.read_gexf(path).nodes(data=True))
+    if fmt == "json":
+        return {n["id"]: n for n in json.loads(path.read_text(encoding="utf-8"))["nodes"]}
+    with open(path / "nodes.csv", encoding="utf-8-sig", newline="") as handle:
+        return {row["id"]: row for row in csv.DictReader(handle)}
+
+
+def test_a_property_the_model_does_not_declare_never_reaches_an_export(tmp_path):
+    data = load_dataset(SEED_CASES)
+    for props in data.nodes["Member"].values():
+        props["salary_note"] = "月薪9999元"
+    from partygraph.export.table import export_graph
+    from partygraph.export.pseudonym import Pseudonymizer
+
+    graph = export_graph(data, Pseudonymizer(b"k" * 16))
+    assert not any("salary_note" in attrs for _key, attrs in graph.nodes)
+
+
+def test_works_since_counts_toward_members_told_apart(tmp_path):
+    """Two members alike in employer, organization and every other date differ by works_since."""
+    from partygraph.export import reidentification
+    from partygraph.export.pseudonym import Pseudonymizer
+    from partygraph.export.table import export_graph
+    from partygraph.graph.data import GraphData
+
+    data = GraphData()
+    data.add_node("Enterprise", {"id": "E1", "name": "e"})
+    data.add_node("Organization", {"id": "O1", "name": "o", "level": "branch"})
+    for member, since in (("M1", "2019-03-01"), ("M2", "2020-03-01")):
+        data.add_node("Member", {"id": member, "name": member, "joined": "2010-01-01", "works_since": since})
+        data.add_rel("WORKS_AT", "Member", member, "Enterprise", "E1")
+        data.add_rel("MEMBER_OF", "Member", member, "Organization", "O1")
+    assert reidentification(export_graph(data, Pseudonymizer(b"k" * 16))) == (2, 2)

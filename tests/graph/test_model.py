@@ -39,3 +39,18 @@ def test_the_input_contract_maps_onto_the_model():
 def test_a_relationship_the_model_does_not_allow_is_refused():
     with pytest.raises(ValueError):
         GraphData().add_rel("COVERS", "Member", "M1", "Enterprise", "E1")
+
+
+def test_every_property_is_declared_with_a_privacy_class_titles_and_words():
+    from partygraph.graph.model import PRIVACY_CLASSES, Prop
+
+    for owner in (*LABELS.values(), *RELATIONSHIPS.values()):
+        for name, prop in owner.props.items():
+            assert prop.privacy in PRIVACY_CLASSES and prop.zh and prop.en, name
+    for name, prop in LABELS["Member"].props.items():       # a member's dates and places are never kept as they are
+        if prop.type == "date" or name in ("id", "name", "registered_at"):
+            assert prop.privacy != "kept", name
+    with pytest.raises(TypeError):
+        Prop("date", "入职日期", "works since")             # no class: refused where it is declared
+    with pytest.raises(ValueError):
+        Prop("date", "入职日期", "works since", "secret")

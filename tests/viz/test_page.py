@@ -54,8 +54,8 @@ def test_names_are_text_and_run_nothing(store, tmp_path, visit):
     v = visit(drawing.path)
     labels = v.page.evaluate("nodes.get().map(n => n.label)")
     assert "宁夏星浩 " + IMG in labels and SCRIPT + "联合党支部" in labels
-    assert v.page.title() == "partygraph · structure · A<b>1</b>"
-    assert v.page.inner_text("#heading") == "partygraph · structure · A<b>1</b>"
+    heading = "partygraph · structure · 悦海新天地 " + SCRIPT      # the scope by its name, as text
+    assert v.page.title() == heading and v.page.inner_text("#heading") == heading
     assert v.page.query_selector("#panel b") is None and v.page.query_selector("img") is None
     for key in ("Member:M1", "Enterprise:E1", "Organization:O1"):
         point = v.page.evaluate(f"network.canvasToDOM(network.getPositions(['{key}'])['{key}'])")

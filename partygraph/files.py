@@ -98,11 +98,14 @@ def remove_stale(path: Path) -> None:
 
 @contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
-                 newline: str | None = None) -> Iterator[IO]:
+                 newline: str | None = None, exclusive: bool = False) -> Iterator[IO]:
     """Open a temporary file for writing; on leaving the block without error it replaces ``path``.
 
     ``mode`` is ``"w"`` (text, in ``encoding``) or ``"wb"``. Any failure removes the temporary
     file, leaves the old ``path`` as it was and raises :class:`WriteError` naming the path.
+    ``exclusive``: ``path`` must not exist; it appears whole or not at all, and where another
+    process made it first, :class:`FileExistsError` is raised and that file is left as it is (a
+    hard link, atomic like ``O_EXCL``, in place of the rename).
     """
     target = Path(path)
     check_target(target)
@@ -118,7 +121,16 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, target)
+        if exclusive:
+            try:
+                os.link(temporary, target)
+            finally:
+                Path(temporary).unlink(missing_ok=True)
+        else:
+            os.replace(temporary, target)
+    except FileExistsError:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise WriteError(target, _reason(exc)) from exc
@@ -154,6 +166,19 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
         raise WriteError(target, _reason(exc)) from exc
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def save_workbook(workbook, path: str | os.PathLike) -> None:
+    """Save an openpyxl workbook through :func:`atomic_write`, every cell that would be a formula
+    stored as the text it is: partygraph writes no formulas, and a name such as
+    ``=HYPERLINK(...)`` from a register must not run when the workbook is opened. (Text starting
+    with ``+ - @`` is stored as text by openpyxl already; Excel runs only what it parses itself.)"""
+    for sheet in workbook.worksheets:
+        for cell in sheet._cells.values():          # the cells that exist, not the whole used range
+            if cell.data_type == "f":
+                cell.data_type = "s"
+    with atomic_write(path, mode="wb") as handle:
+        workbook.save(handle)
 
 
 def write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> None:

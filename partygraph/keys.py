@@ -10,6 +10,7 @@ on first use with mode 0600. Its path is shown; the key itself never is.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from .i18n import _
 
 HOME_VARIABLE = "PARTYGRAPH_HOME"
 MIN_LENGTH = 16
+#: What a key file partygraph made holds: 64 hexadecimal characters (and a newline).
+KEY_FORMAT = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -43,9 +46,30 @@ def kept_key(name: str, variable: str) -> Key:
         return Key(given.encode("utf-8"), variable, False)
     path = home() / f"{name}.key"
     if path.exists():
-        return Key(path.read_text(encoding="ascii").strip().encode("ascii"), str(path), False)
+        return Key(read_key_file(path, variable), str(path), False)
     home().mkdir(mode=0o700, parents=True, exist_ok=True)
     secret = secrets.token_hex(32)
-    with atomic_write(path, encoding="ascii") as out:
-        out.write(secret + "\n")
+    try:
+        with atomic_write(path, encoding="ascii", exclusive=True) as out:
+            out.write(secret + "\n")
+    except FileExistsError:             # another partygraph made it meanwhile: use that one
+        return Key(read_key_file(path, variable), str(path), False)
     return Key(secret.encode("ascii"), str(path), True)
+
+
+def read_key_file(path: Path, variable: str) -> bytes:
+    """The key in a file partygraph made; an empty, cut or altered one is refused, since using it
+    would silently give every member a new id."""
+    try:
+        text = path.read_bytes().decode("ascii").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        text = None
+        reason = getattr(exc, "strerror", None) or str(exc)
+    else:
+        reason = _("it is empty") if not text else _("it holds {count} characters, not the 64 hexadecimal "
+                                                     "characters partygraph writes").format(count=len(text))
+    if text is not None and KEY_FORMAT.fullmatch(text):
+        return text.encode("ascii")
+    raise UsageError(_("the key file {path} is damaged ({reason}); restore it from a backup, or put the key in "
+                       "{variable}. Do not delete it: a new key gives every member a new id, and earlier "
+                       "exports and stores can no longer be linked").format(path=path, reason=reason, variable=variable))

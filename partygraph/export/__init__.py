@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter
 from dataclasses import dataclass
@@ -51,7 +52,7 @@ def pseudonym_key(key_file: str | Path | None = None, out: str | Path = "export"
         given, where = Path(key_file).read_text(encoding="utf-8").strip(), str(key_file)
     else:
         given, where = os.environ.get(KEY_VARIABLE, ""), KEY_VARIABLE
-    if given:
+    if given or key_file is not None:          # an empty key file is no key, not a reason to make one
         problem = weak_key_problem(given)
         if problem:
             raise UsageError(_("the pseudonym key in {where} is no real secret: {problem}; use a random key such "
@@ -59,11 +60,16 @@ def pseudonym_key(key_file: str | Path | None = None, out: str | Path = "export"
         return given.encode("utf-8"), None
     folder = home() / "export-keys"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = folder / f"{Path(out).stem}-{dt.datetime.now():%Y%m%d-%H%M%S}.key"
     secret = new_key()
-    with atomic_write(path, encoding="ascii") as handle:
-        handle.write(secret.decode("ascii") + "\n")
-    return secret, path
+    stamp = f"{Path(out).stem}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    for attempt in itertools.count(1):      # two exports in the same second each keep their own key
+        path = folder / (f"{stamp}.key" if attempt == 1 else f"{stamp}-{attempt}.key")
+        try:
+            with atomic_write(path, encoding="ascii", exclusive=True) as handle:
+                handle.write(secret.decode("ascii") + "\n")
+        except FileExistsError:
+            continue
+        return secret, path
 
 
 #: A member's properties that, as exported, can single the member out with the employer and the

@@ -10,6 +10,7 @@ formula neutralising) and members are not pseudonymized.
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,6 +79,18 @@ def write_admin(data: GraphData, folder: str | Path) -> AdminFiles:
 def import_command(folder: Path, nodes: list[Path], relationships: list[Path], database: str = "neo4j") -> str:
     """The neo4j-admin command for these files (run with the database stopped, then run
     schema.cypher, e.g. with cypher-shell)."""
-    parts = ["neo4j-admin database import full", database, "--overwrite-destination", "--multiline-fields=true"]
+    parts = ["neo4j-admin", "database", "import", "full", database, "--overwrite-destination", "--multiline-fields=true"]
     parts += [f"--nodes={path}" for path in nodes] + [f"--relationships={path}" for path in relationships]
-    return " ".join(parts)
+    return shell_command(parts)
+
+
+def shell_command(words: list[str]) -> str:
+    """A command line the local shell splits back into ``words`` (paths with spaces or quotes too):
+    POSIX shell quoting, or Windows' own where partygraph runs on Windows."""
+    if os.name == "nt":
+        import subprocess
+
+        return subprocess.list2cmdline(words)
+    import shlex
+
+    return shlex.join(words)

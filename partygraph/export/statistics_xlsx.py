@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ..files import atomic_write
+from ..files import save_workbook
 from ..i18n import N_, _
 
 ROW_WORDS = {"non_public": N_("non-public enterprises"), "above_scale": N_("of which above designated size"),
@@ -80,8 +80,7 @@ def write_statistics(rows: list[dict], path: str | os.PathLike, as_of: str, repo
     notes.column_dimensions["A"].width = 120
     for number, note in enumerate([_("Definitions"), *(_(n) for n in NOTES)], start=1):
         notes.cell(number, 1, note)
-    with atomic_write(path, "wb") as handle:
-        book.save(handle)
+    save_workbook(book, path)
 
 
 def _sheet(sheet, title: str, columns: list[Column], rows: list[dict], as_of: str, reporting_unit: str) -> None:

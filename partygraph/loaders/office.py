@@ -22,7 +22,7 @@ import io
 import random
 from pathlib import Path
 
-from ..files import atomic_write, make_folder
+from ..files import atomic_write, make_folder, save_workbook
 from .reader import decode
 from .values import parse_bool
 from .spec import DEFAULTS, FILES, VOCABULARY
@@ -195,5 +195,4 @@ def _write_workbook(out: Path, sheets) -> None:
             sheet.merge_cells(start_row=3, start_column=single + 1, end_row=3, end_column=width)
         for column in range(1, width + 1):
             sheet.cell(row=4, column=column).alignment = Alignment(wrap_text=True)
-    with atomic_write(out, mode="wb") as handle:
-        workbook.save(handle)
+    save_workbook(workbook, out)

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..files import atomic_write
+from ..files import save_workbook
 from ..graph.model import LABELS
 from .spec import FILES, VOCABULARY
 
+#: Rows to fill below the header: drop-downs and text formats cover the same ones.
+ROWS = 5000
 #: Sheet names, in the order a register is filled.
 SHEETS = {"areas": "区域", "buildings": "楼宇", "enterprises": "企业名录", "organizations": "党组织设置情况",
           "members": "党员花名册", "pairings": "结对共建情况"}
@@ -77,9 +79,9 @@ def write_template(out: str | Path) -> Path:
             cell.font = Font(bold=True)
             letter = cell.column_letter
             sheet.column_dimensions[letter].width = max(12, 2 * len(cell.value) + 4)
-            cells = f"{letter}2:{letter}5000"
+            cells = f"{letter}2:{letter}{ROWS + 1}"
             if column.name in ("id", "credit_code", "identity_number") or column.refs:
-                for row in range(2, 502):
+                for row in range(2, ROWS + 2):         # the rows the drop-downs cover
                     sheet.cell(row=row, column=position).number_format = "@"
             choices = _choices(spec.label, column)
             if choices:
@@ -88,8 +90,7 @@ def write_template(out: str | Path) -> Path:
                 sheet.add_data_validation(check)
         sheet.freeze_panes = "A2"
     path = Path(out)
-    with atomic_write(path, mode="wb") as handle:
-        workbook.save(handle)
+    save_workbook(workbook, path)
     return path
 
 

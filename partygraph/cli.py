@@ -81,14 +81,32 @@ FORMAT_OPTION = click.option("--format", "fmt", type=FORMATS, default="table", s
 
 
 class _Group(click.Group):
+    """Every failure one message on stderr and exit status 1, whatever layer raised it; the
+    traceback only with --debug. Usage errors stay click's (exit 2)."""
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except PartygraphError as exc:
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:            # noqa: BLE001 - every failure ends here, as one message
+            message = _message(exc)
             if ctx.params.get("debug"):
-                traceback.print_exc()
-            click.echo(f"partygraph: {exc}", err=True)
-            ctx.exit(1)
+                traceback.print_exception(exc)
+        click.echo(f"partygraph: {message}", err=True)
+        ctx.exit(1)
+
+
+def _message(exc: Exception) -> str:
+    """What the user reads of a failure: the library's own message, a file the system refused,
+    or, for a fault in partygraph, what it was and how to report it."""
+    if isinstance(exc, PartygraphError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return (f"{exc.filename}: " if exc.filename else "") + (exc.strerror or str(exc))
+    return _("unexpected error ({kind}: {reason}); this is a fault in partygraph: run the command again "
+             "with --debug and report what it shows").format(kind=type(exc).__name__,
+                                                             reason=str(exc).splitlines()[0] if str(exc) else "")
 
 
 def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -23,6 +23,7 @@ import datetime as dt
 import os
 import re
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -42,6 +43,10 @@ VERSION = 3         # raised with every change of the model's tables
 DEFAULT_PATH = "partygraph.pgstore"
 SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "bool": "BOOLEAN", "date": "DATE"}
 ENDPOINTS = ("src_label", "src", "dst_label", "dst")
+#: Characters DuckDB cannot have in a database's path: what follows '?' it reads as connection
+#: options (its write-ahead log then goes elsewhere), and '\\' it takes for a folder separator.
+#: Windows allows neither in a file name.
+UNUSABLE = frozenset("?\\")
 
 
 def q(name: str) -> str:
@@ -76,10 +81,29 @@ def _bulk(connection: "duckdb.DuckDBPyConnection", folder: Path, name: str, rows
     path = folder / f"{name}.json"
     with open(path, "wb") as handle:
         handle.write(orjson.dumps(rows))
-    source = (f"read_json('{path.as_posix()}', format = 'array', records = {str(records).lower()}, "
-              f"columns = {columns})")
-    connection.execute(select.format(source=source))
+    source = f"read_json($path, format = 'array', records = {str(records).lower()}, columns = {columns})"
+    with _unglobbed(path) as name:
+        connection.execute(select.format(source=source), {"path": name})
     path.unlink()
+
+
+#: Characters DuckDB's file readers take as a glob pattern in a path.
+_GLOB = re.compile(r"[*?\[\]{}]")
+
+
+@contextmanager
+def _unglobbed(path: Path) -> Iterator[str]:
+    """A name DuckDB reads ``path`` by, never as a pattern: where the path holds glob characters
+    (a folder named ``**``), the file's open descriptor, ``/dev/fd/N`` (POSIX; Windows allows
+    none of ``*?`` in names)."""
+    if not _GLOB.search(str(path)) or not os.path.isdir("/dev/fd"):
+        yield path.as_posix()
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        yield f"/dev/fd/{fd}"
+    finally:
+        os.close(fd)
 
 
 def _split(key: str) -> str:
@@ -144,6 +168,10 @@ class EmbeddedStore:
 
     def __init__(self, path: str | os.PathLike = DEFAULT_PATH) -> None:
         self.path = Path(path)
+        refused = sorted(set(str(self.path.absolute())) & UNUSABLE)
+        if refused:
+            raise StoreError(_("the store's path {path} holds {characters}, which the database cannot use in a file "
+                               "name; choose a path without it").format(path=self.path, characters=" ".join(refused)))
         self._connection: "duckdb.DuckDBPyConnection | None" = None
         self._identity: tuple[int, int, int] | None = None
 
@@ -154,8 +182,17 @@ class EmbeddedStore:
         """Write the graph in place of the store's content, all at once or not at all."""
         counter = Tally(progress, len(LABELS) + len(RELATIONSHIPS))
         self._release()
+        import duckdb
+
         with atomic_path(self.path) as temporary, paused_gc():      # millions of rows, none of them cyclic
-            write_database(temporary, data, counter)
+            try:
+                write_database(temporary, data, counter)
+            except duckdb.IOException as exc:           # a full disk, a file size limit
+                raise StoreError(_("cannot write the store {path}: {reason}; nothing was changed").format(
+                    path=self.path, reason=str(exc).splitlines()[0])) from exc
+            except duckdb.Error as exc:
+                raise StoreError(_("the database refused the data for {path}: {reason}; nothing was changed").format(
+                    path=self.path, reason=str(exc).splitlines()[0])) from exc
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -219,10 +256,9 @@ class EmbeddedStore:
 
         with tempfile.TemporaryDirectory(prefix="partygraph-") as folder:
             target = Path(folder) / "rows.json"
-            quoted = target.as_posix().replace("'", "''")
             try:
-                self.connection().execute(f"COPY ({query}) TO '{quoted}' (FORMAT json, ARRAY true)",
-                                          _named(query, parameters))
+                self.connection().execute(f"COPY ({query}) TO $copy_target (FORMAT json, ARRAY true)",
+                                          {**_named(query, parameters), "copy_target": target.as_posix()})
             except duckdb.IOException as exc:         # a full disk, a file size limit
                 raise StoreError(_("cannot write the rows to a temporary file in {folder}: {reason}").format(
                     folder=Path(folder).parent, reason=str(exc).splitlines()[0])) from exc

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
+import zlib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -234,7 +236,6 @@ def check_input(path: Path, max_bytes: int) -> None:
     """Refuse at once what cannot be a register: a device, a pipe, a file or a workbook's inflated
     parts over ``max_bytes`` (zip bombs) — before anything is read."""
     import stat
-    import zipfile
 
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
@@ -243,25 +244,47 @@ def check_input(path: Path, max_bytes: int) -> None:
         raise ReadError(_("the file is larger than the limit of {limit} MiB; raise it with the input size option "
                           "if it really is a register").format(limit=max_bytes >> 20))
     if path.suffix.lower() in (".xlsx", ".xlsm") and zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            parts = archive.infolist()
-        inflated = sum(part.file_size for part in parts)
-        if inflated > max_bytes:
-            biggest = max(parts, key=lambda part: part.file_size)
-            raise ReadError(_("its parts inflate to more than the limit of {limit} MiB ({part}: {size} MiB); "
-                              "raise the input size option if it really is a register").format(
-                limit=max_bytes >> 20, part=biggest.filename, size=biggest.file_size >> 20))
-        from .xlsx_scan import MAX_CELLS, extent_problems
+        try:
+            _check_workbook(path, max_bytes)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
+            raise ReadError(_("it is not a readable Excel workbook, the file is damaged ({reason}); save it again "
+                              "from Excel or WPS").format(reason=str(exc) or type(exc).__name__)) from exc
 
-        for sheet, problem in extent_problems(path):
-            kind, _colon, detail = problem.partition(":")
-            if kind == "bad":
-                raise ReadError(_("sheet {sheet} has a cell reference beyond Excel's limits ({reference}); the file "
-                                  "is damaged or was not made by a spreadsheet").format(sheet=sheet, reference=detail))
-            rows, columns = detail.split(":")
-            raise ReadError(_("sheet {sheet} uses {rows} rows by {columns} columns, more than {cells} cells; delete "
-                              "the cells far beyond the table (Ctrl+End shows the last one)").format(
-                sheet=sheet, rows=rows, columns=columns, cells=MAX_CELLS))
+
+#: Apache POI's ``ZipSecureFile`` refuses an entry whose compressed size is below 1% of its inflated
+#: size (the minimum inflate ratio 0.01); a real .xlsx part compresses 5-20 times.
+MAX_INFLATE_RATIO = 100
+#: Parts that inflate to no more than this are not held to the ratio (a small part of repeated
+#: markup compresses very well and cannot hurt).
+RATIO_FLOOR = 1 << 20
+
+
+def _check_workbook(path: Path, max_bytes: int) -> None:
+    with zipfile.ZipFile(path) as archive:
+        parts = archive.infolist()
+    inflated = sum(part.file_size for part in parts)
+    if inflated > max_bytes:
+        biggest = max(parts, key=lambda part: part.file_size)
+        raise ReadError(_("its parts inflate to more than the limit of {limit} MiB ({part}: {size} MiB); "
+                          "raise the input size option if it really is a register").format(
+            limit=max_bytes >> 20, part=biggest.filename, size=biggest.file_size >> 20))
+    for part in parts:
+        if part.file_size > RATIO_FLOOR and part.file_size > MAX_INFLATE_RATIO * max(part.compress_size, 1):
+            raise ReadError(_("its part {part} inflates {ratio} times ({size} MiB from {packed} KiB), more than any "
+                              "spreadsheet writes: the file is damaged or built to exhaust memory (a zip bomb)").format(
+                part=part.filename, ratio=part.file_size // max(part.compress_size, 1), size=part.file_size >> 20,
+                packed=part.compress_size >> 10))
+    from .xlsx_scan import MAX_CELLS, extent_problems
+
+    for sheet, problem in extent_problems(path):
+        kind, _colon, detail = problem.partition(":")
+        if kind == "bad":
+            raise ReadError(_("sheet {sheet} has a cell reference beyond Excel's limits ({reference}); the file "
+                              "is damaged or was not made by a spreadsheet").format(sheet=sheet, reference=detail))
+        rows, columns = detail.split(":")
+        raise ReadError(_("sheet {sheet} uses {rows} rows by {columns} columns, more than {cells} cells; delete "
+                          "the cells far beyond the table (Ctrl+End shows the last one)").format(
+            sheet=sheet, rows=rows, columns=columns, cells=MAX_CELLS))
 
 
 def read_csv_records(path: Path, encoding: str | None = None) -> list[tuple[int, list[object]]]:

@@ -81,14 +81,14 @@ def parse_month(value: object, last_day: bool = False) -> str | None:
     """A month-only date (``2026年3月``, ``2026.03``, ``2026-03``) as its first day, or its last
     with ``last_day``; ``None`` if the value is not one.
 
-    >>> parse_month("2026年3月"), parse_month("2026.02", last_day=True), parse_month("2026-03-05")
-    ('2026-03-01', '2026-02-28', None)
+    >>> parse_month("2026年3月"), parse_month("2026.02", last_day=True), parse_month("2026-03-05"), parse_month("0000.01")
+    ('2026-03-01', '2026-02-28', None, None)
     """
     match = _MONTH.match(text(value))
     if not match:
         return None
     year, month = map(int, match.groups())
-    if not 1 <= month <= 12:
+    if not (1 <= month <= 12 and dt.MINYEAR <= year <= dt.MAXYEAR):     # 0000.01 is no month either
         return None
     day = calendar.monthrange(year, month)[1] if last_day else 1
     return dt.date(year, month, day).isoformat()

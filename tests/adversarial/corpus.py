@@ -19,12 +19,12 @@ DAMAGED = {
 }
 
 
-def zip_bomb(path: Path, inflated_mib: int) -> Path:
-    """An .xlsx-shaped archive whose one sheet inflates to ``inflated_mib`` MiB of blanks (the file
-    itself stays tiny)."""
+def zip_bomb(path: Path, inflated_mib: int, part: str = "xl/worksheets/sheet1.xml") -> Path:
+    """An .xlsx-shaped archive whose ``part`` (a sheet, or the shared strings) inflates to
+    ``inflated_mib`` MiB of blanks (the file itself stays tiny)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         out.writestr("[Content_Types].xml", "<Types/>")
-        with out.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+        with out.open(part, "w", force_zip64=True) as sheet:
             chunk = b" " * (1 << 20)
             for _ in range(inflated_mib):
                 sheet.write(chunk)

@@ -367,3 +367,43 @@ def test_the_store_is_closed_however_a_command_ends(run, store, monkeypatch, arg
     monkeypatch.setattr(stores, "open_store", recording_open)
     assert run(*args, "--store", store).exit_code == status
     assert closed == [True]
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"])
+def test_a_workbook_that_inflates_a_hundredfold_is_refused_under_the_size_limit(tmp_path, part):
+    """Apache POI's minimum inflate ratio (0.01): 200 MiB of blanks from a few hundred KiB, well
+    under the 2 GiB size limit, is refused before calamine inflates it."""
+    import resource
+
+    from partygraph.loaders import validate_dataset
+
+    bomb = zip_bomb(tmp_path / "bomb.xlsx", inflated_mib=200, part=part)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report = validate_dataset(bomb)
+    [problem] = report.errors
+    assert "zip bomb" in problem.message and part in problem.message
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10      # KiB: nothing was inflated
+
+
+def test_an_office_register_keeps_within_the_ratio(tmp_path):
+    from partygraph.loaders import validate_dataset
+    from partygraph.loaders.generate import generate_city
+    from partygraph.loaders.office import office_copy
+
+    generate_city(tmp_path / "city", enterprises=3000, seed=2)
+    report = validate_dataset(office_copy(tmp_path / "city", tmp_path / "台账.xlsx"))
+    assert report.ok, report.errors[:3]
+
+
+def test_a_workbook_with_a_damaged_central_directory_is_one_message(tmp_path):
+    from partygraph.loaders import validate_dataset
+    from partygraph.loaders.template import write_template
+
+    whole = write_template(tmp_path / "t.xlsx").read_bytes()
+    end = whole.rfind(b"PK\x05\x06")
+    damaged = bytearray(whole)
+    damaged[end + 16:end + 20] = (len(whole) - 200).to_bytes(4, "little")     # the directory's offset, wrong
+    (tmp_path / "d.xlsx").write_bytes(bytes(damaged))
+    report = validate_dataset(tmp_path / "d.xlsx")
+    [problem] = report.errors
+    assert "damaged" in problem.message

@@ -593,13 +593,14 @@ def analyze_pairings(store_path, neo4j_uri, fmt: str, limit: int | None, show_al
             count=sampled, size=f"{EXACT_UP_TO:,}", sample=SAMPLE, seed=SEED))
 
 
-@main.command(help=_("Print the Cypher of analysis NAME, ready for Neo4j Browser (quote the name)."))
+@main.command(help=_("Print the Cypher of analysis NAME, ready for Neo4j Browser (quote the name): a :param line "
+                     "for every parameter, with the values the command uses today, then the query."))
 @click.argument("name", type=click.Choice(["gaps enterprises", "gaps members", "gaps transfers", "coverage", "check",
                                            "gaps pairings", "statistics"]))
 def cypher(name: str) -> None:
-    from .queries import ANALYSES
+    from .queries import browser_text
 
-    click.echo(ANALYSES[name].cypher())
+    click.echo(browser_text(name))
 
 
 @main.command(help=_("Load the bundled seed-case dataset (five places from the source articles) and report on it."))

@@ -35,7 +35,7 @@ class Analysis:
         return import_module(f"{__name__}.{self.module}")
 
     def cypher(self) -> str:
-        """The Cypher text, as it can be pasted into Neo4j Browser."""
+        """The Cypher text (its parameters set apart: :func:`browser_text` sets them for Neo4j Browser)."""
         return resources.files(__name__).joinpath(f"{self.module}.cypher").read_text(encoding="utf-8")
 
     def sql(self) -> str:
@@ -264,6 +264,38 @@ def first_rows(cypher: str, columns: list[str], total: str | None = None) -> str
                 f"CALL () {{\n{total.strip()}\n}}\nRETURN [total, rows] AS page")
     return (f"CALL () {{\n{cypher.strip()}\n}}\nWITH collect([{', '.join(columns)}]) AS rows\n"
             "RETURN [size(rows), rows[0..$limit]] AS page")
+
+
+def browser_text(name: str, **options) -> str:
+    """Analysis ``name`` as Neo4j Browser runs it: a ``:param`` line for every parameter with the
+    value the command would use for these options (today's date where it takes one), then the query.
+
+    >>> print(browser_text("coverage").splitlines()[0])
+    :param base => 'all';
+    """
+    parameters = cypher_parameters(name, **options)
+    lines = [f":param {key} => {cypher_literal(value)};" for key, value in parameters.items()]
+    return "\n".join(lines) + "\n" + ANALYSES[name].cypher()
+
+
+def cypher_literal(value: object) -> str:
+    """A value as a Cypher literal (what a ``:param`` line evaluates).
+
+    >>> cypher_literal(["党支部", "o'brien"]), cypher_literal({"a": None, "b": True}), cypher_literal(2.5)
+    ("['党支部', 'o\\\\'brien']", '{`a`: null, `b`: true}', '2.5')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        escaped = value.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("\r", "\\r")
+        return f"'{escaped}'"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"`{key.replace('`', '``')}`: {cypher_literal(item)}" for key, item in value.items()) + "}"
+    return "[" + ", ".join(cypher_literal(item) for item in value) + "]"
 
 
 def _cypher_value(value: object) -> object:

@@ -1,5 +1,4 @@
 // Rule checks: one row per finding, with the rule it comes from.
-// In Neo4j Browser set the parameters listed in queries/checks.py (:param joint_max_units => 5 ...).
 MATCH (o:Organization:Partygraph {level: 'joint_branch'})
 WITH o, COUNT { (o)-[:COVERS]->(:Enterprise) } AS units
 WHERE units > $joint_max_units

@@ -4,7 +4,6 @@
 // the enterprise. Work coverage: that, or an instructor GUIDES it, or an organization is BASED_IN
 // its building. Rates are null where no enterprise is counted. Each building's figures are
 // computed once, then added to the building itself and to every area above it.
-// In Neo4j Browser: :param base => 'all'; :param min_employees => 0; :param base_label => 'all'
 CALL () {
   MATCH (b:Building:Partygraph)
   CALL (b) {

@@ -7,8 +7,6 @@
 // employer known only by its area (no building) starts at that area: based in it, else above it.
 // Candidates are found through the indexes on mobile, registered_at and last_contact.
 // $ids: only these members (a drawing's), or null for every one.
-// In Neo4j Browser: :param as_of => '2026-11-22', :param ids => null (and the other parameters, see
-// queries/gaps_members.py).
 WITH date($as_of) - duration({months: $lost_after_months}) AS cutoff
 CALL (cutoff) {
   MATCH (m:Member:Partygraph) WHERE m.mobile = true RETURN m

@@ -4,7 +4,6 @@
 // An organization's area: the area it is BASED_IN; else the area of the building it is BASED_IN;
 // else the smallest-id area of the enterprises it covers (their building's area, or their own area
 // when they have no building).
-// In Neo4j Browser: :param two_new_kinds => ['non_public', 'social_org'] ; :param candidate_levels => ['branch', 'general_branch']
 CALL () {
   MATCH (c:Organization:Partygraph)
   WHERE c.level IN $candidate_levels AND NOT EXISTS { (c)-[:PAIRED_WITH]-() }

@@ -4,7 +4,7 @@
 // members working in those units. As of $as_of (the report's 截至日期): organizations founded and
 // members who joined after it are left out, and lost contact is judged at it. $place: only that
 // area's rows. The rates and the columns derived from others (org_joint, uncovered, work_covered)
-// are computed at the end. In Neo4j Browser set the parameters listed in queries/statistics.py.
+// are computed at the end.
 WITH date($as_of) AS as_of
 CALL (as_of) {
   MATCH (e:Enterprise:Partygraph) WHERE e.kind IN $unit_kinds

@@ -11,7 +11,7 @@ from partygraph.errors import UsageError
 from partygraph.i18n import _
 from partygraph.graph.model import node_key
 from partygraph.graph.subgraph import Subgraph, TooLarge, check_view, resolve_scope
-from partygraph.queries import Page
+from partygraph.graph.pages import Page
 
 
 class RecordingStore:

@@ -65,9 +65,10 @@ def test_a_drawing_asks_for_the_scope_and_judges_only_what_it_draws(fake, tmp_pa
     assert drawing.gaps == 2 and drawing.path.exists()
 
 
-def imports_of(path: Path) -> set[str]:
+def imports_of(path: Path, root: Path = PACKAGE) -> set[str]:
+    """The modules a file of the package (laid out under ``root``) imports, relative imports resolved."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    package = "partygraph." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts[:-1])
+    package = "partygraph." + ".".join(path.relative_to(root).with_suffix("").parts[:-1])
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -102,9 +103,15 @@ def test_viz_and_export_use_only_the_store_interface():
 
 
 def test_the_layering_check_sees_an_offender(tmp_path):
-    bad = PACKAGE / "viz" / "_layering_probe.py"
-    bad.write_text("from ..graph.neo4j_store import MARKER\n", encoding="utf-8")
-    try:
-        assert imports_of(bad) & STORE_MODULES == {"partygraph.graph.neo4j_store"}
-    finally:
-        bad.unlink()
+    bad = tmp_path / "viz" / "_layering_probe.py"          # laid out as in the package, outside it
+    bad.parent.mkdir()
+    bad.write_text("from ..graph.neo4j_store import MARKER\nfrom ..queries import ANALYSES\n", encoding="utf-8")
+    assert imports_of(bad, root=tmp_path) & STORE_MODULES == {"partygraph.graph.neo4j_store"}
+    assert "partygraph.queries" in imports_of(bad, root=tmp_path)
+
+
+def test_graph_never_imports_the_analyses():
+    """The analyses ask the stores; the stores never reach back into partygraph.queries."""
+    inside = [p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] == "graph"]
+    offenders = {p.name: sorted(m for m in imports_of(p) if m.startswith("partygraph.queries")) for p in inside}
+    assert {name: found for name, found in offenders.items() if found} == {}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import atomic_write, make_folder, write_text
-from ..graph.data import GraphData
+from ..graph.data import GraphData, text_order_differs
 from ..graph.model import LABELS, RELATIONSHIPS, split_key
 from ..graph.neo4j_schema import schema_statements
 
@@ -57,8 +57,9 @@ def write_admin(data: GraphData, folder: str | Path) -> AdminFiles:
         rows = ([props["id"], *(_value(props.get(name)) for name in columns), f"{label};{MARKER}"]
                 for props in data.nodes[label].values())
         nodes.append(_write(folder / f"nodes-{label}.csv", header, rows))
-    nodes.append(_write(folder / "nodes-PartygraphMeta.csv", ["id:ID(PartygraphMeta)", "state", ":LABEL"],
-                        [["store", "complete", "PartygraphMeta"]]))
+    nodes.append(_write(folder / "nodes-PartygraphMeta.csv",
+                        ["id:ID(PartygraphMeta)", "state", "text_order_differs:boolean", ":LABEL"],
+                        [["store", "complete", _value(text_order_differs(data)), "PartygraphMeta"]]))
     groups: dict[tuple[str, str, str], list] = {}
     for (rel_type, source, target), props in data.rels.items():
         (from_label, from_id), (to_label, to_id) = split_key(source), split_key(target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -51,3 +52,18 @@ class GraphData:
         for rel_type, _, _ in self.rels:
             result[rel_type] += 1
         return result
+
+
+#: Characters from U+E000 up: where UTF-16 order (Java's, so Neo4j's) and code point order
+#: (Python's and DuckDB's) can disagree.
+_ORDER_SENSITIVE = re.compile("[\ue000-\U0010ffff]")
+
+
+def text_order_differs(data: GraphData) -> bool:
+    """Whether any id holds a character Neo4j and Python may order differently.
+
+    >>> data = GraphData(); data.add_node("Area", {"id": "A\U00020000", "name": "x", "kind": "street"})
+    >>> text_order_differs(data), text_order_differs(GraphData())
+    (True, False)
+    """
+    return any(_ORDER_SENSITIVE.search("".join(by_id)) for by_id in data.nodes.values())

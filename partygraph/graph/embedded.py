@@ -310,19 +310,19 @@ class EmbeddedStore:
     # -- the Store interface's questions -----------------------------------------------------
 
     def analysis_page(self, analysis, options: dict, limit: int | None):
-        from ..queries import sql_page
+        from .pages import sql_page
 
         return sql_page(analysis, self, options, limit)
 
     def analysis_json(self, analysis, options: dict) -> Iterator[bytes]:
-        from ..queries import sql_json
+        from .pages import sql_json
 
         return sql_json(analysis, self, options)
 
     def place_ids(self, place: str, label: str) -> tuple[int, int, list[str]]:
-        from ..queries.places import SQL
+        from .reads import PLACE_SQL
 
-        (areas, buildings, ids), = self.sql(SQL, {"place": place, "label": label})
+        (areas, buildings, ids), = self.sql(PLACE_SQL, {"place": place, "label": label})
         return areas, buildings, ids
 
     def subgraph(self, view: str, scope: str | None, depth: int, max_nodes: int):
@@ -331,6 +331,6 @@ class EmbeddedStore:
         return from_database(self, view, scope, depth, max_nodes)
 
     def pairing_orgs(self) -> list[tuple[str, str, list[str]]]:
-        from ..queries.pairing_network import SQL
+        from .reads import PAIRING_SQL
 
-        return [(id_, name, partners) for id_, name, partners in self.sql(SQL)]
+        return [(id_, name, partners) for id_, name, partners in self.sql(PAIRING_SQL)]

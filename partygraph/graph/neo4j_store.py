@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 from ..errors import Neo4jConnectionError, StoreError
 from ..i18n import _
 from ..progress import Progress, Tally
-from .data import GraphData
+from .data import GraphData, text_order_differs
 from .model import LABELS, RELATIONSHIPS, split_key
 from .neo4j_schema import schema_statements
 
@@ -235,7 +235,8 @@ class Neo4jStore:
             desired = self._relationship_groups(data)
             for key in _endpoint_pairs():
                 self._sync_relationships(key, desired.get(key, []), bar)
-            self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime()")
+            self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime(), "
+                        "m.text_order_differs = $differs", differs=text_order_differs(data))
         except Neo4jConnectionError:
             raise                # the server is gone: the lock of this process is taken over once it ends
         except BaseException:
@@ -366,14 +367,24 @@ class Neo4jStore:
     # -- reading ----------------------------------------------------------------------------
 
     def check_complete(self) -> None:
-        rows = self.run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) RETURN m.state AS state")
+        rows = self.run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) "
+                        "RETURN m.state AS state, coalesce(m.text_order_differs, true) AS differs")
         state = rows[0]["state"] if rows else None
+        self._text_order_differs = rows[0]["differs"] if rows else True
         if state is None:
             raise StoreError(_("{store} holds no partygraph data; run 'partygraph load DATASET --neo4j ...' first").format(
                 store=self.describe()))
         if state != "complete":
             raise StoreError(_("the last load into {store} did not finish; run 'partygraph load' again").format(
                 store=self.describe()))
+
+    def orders_text_like_python(self) -> bool:
+        """Whether Neo4j orders the store's ids as Python does. Java compares text by UTF-16 units,
+        Python by code points: the two differ only for characters from U+E000 up, which the load
+        looks for in every id (``text_order_differs``, kept on the store's marker)."""
+        if getattr(self, "_text_order_differs", None) is None:
+            self.check_complete()
+        return not self._text_order_differs
 
     def read(self) -> GraphData:
         """The whole partygraph graph (for comparisons and exports)."""
@@ -392,7 +403,7 @@ class Neo4jStore:
     # -- the Store interface's questions, answered by Cypher ----------------------------------
 
     def analysis_page(self, analysis, options: dict, limit: int | None):
-        from ..queries import neo4j_page
+        from .pages import neo4j_page
 
         self.check_complete()
         return neo4j_page(analysis, self, options, limit)
@@ -403,10 +414,10 @@ class Neo4jStore:
         return json_chunks(self.analysis_page(analysis, options, None).rows)
 
     def place_ids(self, place: str, label: str) -> tuple[int, int, list[str]]:
-        from ..queries.places import CYPHER
+        from .reads import PLACE_CYPHER
 
         self.check_complete()
-        row = self.run(CYPHER, place=place, label=label)[0]
+        row = self.run(PLACE_CYPHER, place=place, label=label)[0]
         return row["areas"], row["buildings"], row["ids"]
 
     def subgraph(self, view: str, scope: str | None, depth: int, max_nodes: int):
@@ -415,10 +426,10 @@ class Neo4jStore:
         return from_neo4j(self, view, scope, depth, max_nodes)
 
     def pairing_orgs(self) -> list[tuple[str, str, list[str]]]:
-        from ..queries.pairing_network import FETCH
+        from .reads import PAIRING_CYPHER
 
         self.check_complete()
-        return [tuple(row) for row in self.run_value(FETCH)]
+        return [tuple(row) for row in self.run_value(PAIRING_CYPHER)]
 
     def counts(self) -> dict[str, int]:
         self.check_complete()

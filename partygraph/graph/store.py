@@ -13,7 +13,7 @@ from .embedded import DEFAULT_PATH, EmbeddedStore
 
 if TYPE_CHECKING:
     from ..progress import Progress
-    from ..queries import Analysis, Page
+    from .pages import Analysis, Page
     from .data import GraphData
     from .subgraph import Subgraph
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import import_module, resources
-from itertools import repeat
 from types import ModuleType
 from typing import Iterator
 
 from ..errors import UsageError
-from ..gcpause import paused_gc
+from ..graph.pages import Page, plain
 from ..i18n import _
 
 
@@ -24,9 +23,11 @@ from ..i18n import _
 class Analysis:
     """One analysis under one name: its Cypher file (``<module>.cypher``), its SQL twin
     (``<module>.sql``) and ``<module>.py``: ``COLUMNS``, ``PARAMETERS`` of both queries,
-    ``options(**given)`` that checks and completes the options, ``sort_key``, ``SUBJECT`` — the
-    label ``--place`` narrows it to, or None — and ``DERIVED``: columns computed from a row's others
-    rather than fetched, while the Cypher still returns them for people)."""
+    ``options(**given)`` that checks and completes the options, ``sort_key`` and ``ORDER_BY`` —
+    the rows' order as Python and as both query languages say it (the files hold none: a page is
+    composed around them, :mod:`partygraph.graph.pages`) — ``SUBJECT``, the label ``--place``
+    narrows it to, or None, and ``DERIVED``: columns computed from a row's others rather than
+    fetched, while the Cypher still returns them for people."""
 
     name: str
     module: str
@@ -58,6 +59,11 @@ class Analysis:
     @property
     def derived(self) -> dict:
         return self.code().DERIVED
+
+    @property
+    def order_by(self) -> str | None:
+        """The rows' order in words SQL and Cypher both read, or None where they are sorted in Python."""
+        return self.code().ORDER_BY
 
     @property
     def total(self) -> str | None:
@@ -99,14 +105,6 @@ def run_analysis(store, name: str, place: str | None = None, **options) -> list[
     return analysis_page(store, name, None, **options).rows
 
 
-@dataclass
-class Page:
-    """The first rows of an analysis, most urgent first, and how many rows it has in all."""
-
-    rows: list[dict]
-    total: int
-
-
 def analysis_page(store, name: str, limit: int | None, place: str | None = None, **options) -> Page:
     """The first ``limit`` rows of analysis ``name`` (all of them with ``None``) and the total.
     Neo4j sorts and cuts on the server and sends only those rows, with the count, in one query."""
@@ -131,74 +129,6 @@ def analysis_json(store, name: str, place: str | None = None, **options) -> Iter
     return store.analysis_json(analysis, analysis.options(**options))
 
 
-def sql_json(analysis: "Analysis", runner, options: dict) -> Iterator[bytes]:
-    """An analysis's rows as JSON from the embedded store (``runner.copy_json``): its SQL returns
-    every column, the derived ones too (tests/queries/test_json.py holds them to ``DERIVED``)."""
-    text = analysis.sql().strip()
-    order = FINAL_ORDER_BY.search(text)
-    if order is None:                       # sorted in Python: written from the rows
-        from ..output import json_chunks
-
-        return json_chunks(sql_page(analysis, runner, options, None).rows)
-    parameters = {key: _cypher_value(value) for key, value in {**analysis.parameters, **options}.items()}
-    selected = ", ".join(f'"{column}"' for column in analysis.columns)
-    body = FINAL_ORDER_BY.sub("", text)
-    return runner.copy_json(f"SELECT {selected} FROM (\n{body}\n)\n{order.group(0).strip()}", parameters)
-
-
-def sql_page(analysis: "Analysis", runner, options: dict, limit: int | None) -> Page:
-    """An analysis's page from the embedded store (its SQL twin, through ``runner.sql``), sorted
-    and cut by the database when limited, the total counted in the same query. A file's final
-    ORDER BY is the order of ``sort_key`` (DuckDB compares text by code point, as Python does;
-    tests/queries/test_registry.py holds every file to it), so its rows are not sorted again."""
-    derived = analysis.derived
-    fetched = [column for column in analysis.columns if column not in derived]
-    parameters = {key: _cypher_value(value) for key, value in {**analysis.parameters, **options}.items()}
-    selected = ", ".join(f'"{column}"' for column in fetched)
-    text = analysis.sql().strip()
-    order = FINAL_ORDER_BY.search(text)
-    body = FINAL_ORDER_BY.sub("", text)
-    with paused_gc():
-        if limit is None or order is None:
-            ordered = f"\n{order.group(0).strip()}" if order else ""
-            values = runner.sql(f"SELECT {selected} FROM (\n{body}\n){ordered}", parameters)
-            total = len(values)
-        else:       # the file's final ORDER BY names output columns: applied here, around the window
-            values = runner.sql(f"SELECT {selected}, count(*) OVER () FROM (\n{body}\n)\n{order.group(0).strip()} "
-                               f"LIMIT {int(limit)}", parameters)
-            total = values[0][-1] if values else _count(runner, body, parameters)
-        rows = _rows(fetched, derived, values)
-        if order is None:
-            rows.sort(key=analysis.sort_key)
-    return Page(rows if limit is None else rows[:limit], total)
-
-
-def _count(runner, body: str, parameters: dict) -> int:
-    """The rows of an analysis when a page of ``LIMIT 0`` shows none of them."""
-    return runner.sql(f"SELECT count(*) FROM (\n{body}\n)", parameters)[0][0]
-
-
-def neo4j_page(analysis: "Analysis", runner, options: dict, limit: int | None) -> Page:
-    """An analysis's page from Neo4j (its Cypher, through ``runner.run_value``), sorted and cut on
-    the server when limited."""
-    derived = analysis.derived
-    fetched = [column for column in analysis.columns if column not in derived]
-    cypher = analysis.cypher()
-    parameters = {key: _cypher_value(value) for key, value in {**analysis.parameters, **options}.items()}
-    with paused_gc():      # decoding a city's rows makes millions of objects, none of them cyclic
-        if limit is not None and FINAL_ORDER_BY.search(cypher.strip()):
-            query = first_rows(cypher, fetched, analysis.total)
-            total, values = runner.run_value(query, limit=limit, **parameters)
-        else:
-            values = runner.run_value(collected(cypher, fetched), **parameters)
-            total = len(values)
-        rows = _rows(fetched, derived, values)
-        # Python's order, not the Cypher's: both stores then agree even where Java and Python
-        # order unusual characters differently.
-        rows.sort(key=analysis.sort_key)
-    return Page(rows if limit is None else rows[:limit], total)
-
-
 def _ids_in_place(store, analysis: Analysis, place: str, options: dict) -> list[str]:
     from .places import ids_in
 
@@ -216,54 +146,7 @@ def cypher_parameters(name: str, **options) -> dict:
     10
     """
     analysis = ANALYSES[name]
-    return {key: _cypher_value(value) for key, value in {**analysis.parameters, **analysis.options(**options)}.items()}
-
-
-def _rows(fetched: list[str], derived: dict, values: list) -> list[dict]:
-    """Rows as dicts of the fetched columns, then the derived ones (the last columns,
-    tests/queries/test_registry.py); made by ``map`` in C, a city's 231k rows in 0.1 s."""
-    rows = list(map(dict, map(zip, repeat(fetched), values)))
-    for column, derive in derived.items():
-        for row, value in zip(rows, map(derive, rows)):
-            row[column] = value
-    return rows
-
-
-def collected(cypher: str, columns: list[str]) -> str:
-    """The query wrapped to return the given columns of its rows as one list: the driver takes
-    seconds to stream a city's rows one record at a time (231k: 4-5 s), and a fraction of that to
-    decode one list. A final ORDER BY, there for people in Neo4j Browser, is left out: the rows
-    are sorted in Python (sorting 231k rows in Cypher took 1 s).
-
-    >>> print(collected("MATCH (n) RETURN n.id AS id, n.name AS name\\nORDER BY id", ["id"]))
-    CALL () {
-    MATCH (n) RETURN n.id AS id, n.name AS name
-    }
-    RETURN collect([id]) AS rows
-    """
-    body = FINAL_ORDER_BY.sub("", cypher.strip())
-    return f"CALL () {{\n{body}\n}}\nRETURN collect([{', '.join(columns)}]) AS rows"
-
-
-FINAL_ORDER_BY = re.compile(r"\nORDER BY [^\n]*$")
-
-
-def first_rows(cypher: str, columns: list[str], total: str | None = None) -> str:
-    r"""The query's first ``$limit`` rows in its own order and the count of all, in one answer.
-
-    >>> print(first_rows("MATCH (n) RETURN n.id AS id\nORDER BY id", ["id"]))
-    CALL () {
-    MATCH (n) RETURN n.id AS id
-    ORDER BY id
-    }
-    WITH collect([id]) AS rows
-    RETURN [size(rows), rows[0..$limit]] AS page
-    """
-    if total:       # the first rows by a top-N (no full sort), the count by its own cheap query
-        return (f"CALL () {{\n{cypher.strip()}\nLIMIT $limit\n}}\nWITH collect([{', '.join(columns)}]) AS rows\n"
-                f"CALL () {{\n{total.strip()}\n}}\nRETURN [total, rows] AS page")
-    return (f"CALL () {{\n{cypher.strip()}\n}}\nWITH collect([{', '.join(columns)}]) AS rows\n"
-            "RETURN [size(rows), rows[0..$limit]] AS page")
+    return {key: plain(value) for key, value in {**analysis.parameters, **analysis.options(**options)}.items()}
 
 
 def browser_text(name: str, **options) -> str:
@@ -275,7 +158,9 @@ def browser_text(name: str, **options) -> str:
     """
     parameters = cypher_parameters(name, **options)
     lines = [f":param {key} => {cypher_literal(value)};" for key, value in parameters.items()]
-    return "\n".join(lines) + "\n" + ANALYSES[name].cypher()
+    analysis = ANALYSES[name]
+    order = f"ORDER BY {analysis.order_by}\n" if analysis.order_by else ""
+    return "\n".join(lines) + "\n" + analysis.cypher().rstrip("\n") + "\n" + order
 
 
 def cypher_literal(value: object) -> str:
@@ -296,7 +181,3 @@ def cypher_literal(value: object) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"`{key.replace('`', '``')}`: {cypher_literal(item)}" for key, item in value.items()) + "}"
     return "[" + ", ".join(cypher_literal(item) for item in value) + "]"
-
-
-def _cypher_value(value: object) -> object:
-    return list(value) if isinstance(value, tuple) else value

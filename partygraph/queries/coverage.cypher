@@ -53,4 +53,3 @@ RETURN place.id AS place_id, place.name AS place_name,
        CASE WHEN enterprises = 0 THEN null ELSE toFloat(org_covered) / enterprises END AS org_coverage_rate,
        CASE WHEN enterprises = 0 THEN null ELSE toFloat(work_covered) / enterprises END AS work_coverage_rate,
        $base_label AS base
-ORDER BY place_label, place_id

@@ -57,4 +57,3 @@ SELECT place_id, place_name, place_label, place_kind, enterprises, org_covered, 
        CASE WHEN enterprises = 0 THEN NULL ELSE work_covered / enterprises END AS work_coverage_rate,
        $base_label AS base
 FROM figures
-ORDER BY place_label, place_id

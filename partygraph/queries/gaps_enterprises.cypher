@@ -33,4 +33,3 @@ WITH e, building_id, room, full_members,
 RETURN e.id AS id, e.name AS name, building_id, coverage, full_members, e.employees AS employees, action,
        CASE WHEN action = 'joint_branch' THEN room ELSE [] END AS joint_branches_with_room,
        CASE action WHEN 'found_branch' THEN $rule_found WHEN 'joint_branch' THEN $rule_joint ELSE $rule_instructor END AS rule
-ORDER BY full_members DESC, coalesce(employees, -1) DESC, id

@@ -15,6 +15,8 @@ COLUMNS = ["id", "name", "building_id", "coverage", "full_members", "employees",
 SUBJECT = "Enterprise"
 #: The number of rows, far cheaper than the rows (one per uncovered enterprise): a limited page on
 #: Neo4j asks for the first rows (a top-N, no full sort) and this count (city: 1.1 s instead of 2.0).
+#: The rows' order, most urgent first, in words both query languages read (the order of ``sort_key``).
+ORDER_BY = 'full_members DESC, coalesce(employees, -1) DESC, id'
 TOTAL = """
 MATCH (e:Enterprise:Partygraph)
 WHERE ($ids IS NULL OR e.id IN $ids) AND NOT EXISTS { ()-[:COVERS]->(e) }

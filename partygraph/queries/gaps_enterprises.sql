@@ -42,4 +42,3 @@ SELECT a.id, a.name, a.building_id, a.coverage, a.full_members, a.employees, a.a
        CASE a.action WHEN 'found_branch' THEN $rule_found WHEN 'joint_branch' THEN $rule_joint ELSE $rule_instructor END
          AS rule
 FROM acted a LEFT JOIN room r ON r.building_id = a.building_id
-ORDER BY full_members DESC, coalesce(employees, -1) DESC, id

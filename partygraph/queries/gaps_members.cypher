@@ -59,4 +59,3 @@ RETURN m.id AS id, m.name AS name,
        m.registered_at AS registered_at, toString(m.last_contact) AS last_contact,
        CASE WHEN isolated AND lost THEN $rule_isolated + $separator + $rule_lost
             WHEN isolated THEN $rule_isolated ELSE $rule_lost END AS rule
-ORDER BY id

@@ -28,4 +28,3 @@ SELECT h.id, h.name,
        CASE WHEN h.isolated AND h.lost THEN $rule_isolated || $separator || $rule_lost
             WHEN h.isolated THEN $rule_isolated ELSE $rule_lost END AS rule
 FROM hits h LEFT JOIN suggested s ON s.employer = h.employer
-ORDER BY id

@@ -44,4 +44,3 @@ CALL (area_id, by_area) {
 }
 UNWIND unpaired AS o
 RETURN o.id AS id, o.name AS name, area_id, candidates, $rule AS rule
-ORDER BY id

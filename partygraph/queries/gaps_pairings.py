@@ -8,6 +8,8 @@ from . import rules
 CANDIDATE_LEVELS = ("branch", "general_branch")
 PARAMETERS = {"two_new_kinds": rules.TWO_NEW_KINDS, "candidate_levels": CANDIDATE_LEVELS, "rule": rules.UNPAIRED}
 COLUMNS = ["id", "name", "area_id", "candidates", "rule"]
+#: The rows' order, most urgent first, in words both query languages read (the order of ``sort_key``).
+ORDER_BY = 'id'
 TOTAL = None                      # no cheaper count than the analysis itself
 SUBJECT = None                    # it judges no enterprises or members, so --place does not narrow it
 DERIVED: dict = {}

@@ -45,4 +45,3 @@ nearest AS (
 )
 SELECT u.id, u.name, u.area_id, coalesce(n.ids, []::VARCHAR[]) AS candidates, $rule AS rule
 FROM unpaired u LEFT JOIN nearest n ON n.start = u.area_id
-ORDER BY id

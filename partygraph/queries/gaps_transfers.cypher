@@ -35,4 +35,3 @@ RETURN m.id AS id, m.name AS name, e.id AS employer_id, e.name AS employer_name,
             ELSE (as_of.year - m.works_since.year) * 12 + as_of.month - m.works_since.month
                  - CASE WHEN as_of.day < m.works_since.day THEN 1 ELSE 0 END END AS months_at_employer,
        $rule AS rule
-ORDER BY coalesce(months_at_employer, -1) DESC, id, employer_id

@@ -14,4 +14,3 @@ SELECT m.id, m.name, m.employer AS employer_id, e.name AS employer_name, m.regis
                  - CASE WHEN day(CAST($as_of AS DATE)) < day(m.works_since) THEN 1 ELSE 0 END END AS months_at_employer,
        $rule AS rule
 FROM movers m JOIN "Enterprise" e ON e.id = m.employer LEFT JOIN suggested s ON s.employer = m.employer
-ORDER BY coalesce(months_at_employer, -1) DESC, id, employer_id

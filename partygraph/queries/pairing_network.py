@@ -16,20 +16,6 @@ COLUMNS = ["id", "name", "component", "component_size", "degree", "betweenness",
 #: on its own gives the whole network's values (168 s for 100k enterprises at once).
 EXACT_UP_TO = 2_000
 SAMPLE, SEED = 256, 0
-FETCH = """
-MATCH (o:Organization:Partygraph)
-OPTIONAL MATCH (o)-[:PAIRED_WITH]->(p:Organization)
-WITH o, collect(p.id) AS partners
-RETURN collect([o.id, o.name, partners]) AS rows
-"""
-
-
-#: :data:`FETCH` for the embedded store.
-SQL = """
-SELECT o.id, o.name, coalesce(list(p.dst ORDER BY p.dst) FILTER (WHERE p.dst IS NOT NULL), []::VARCHAR[])
-FROM "Organization" o LEFT JOIN "PAIRED_WITH" p ON p.src = o.id
-GROUP BY o.id, o.name
-"""
 
 
 def pairing_graph(orgs: list[tuple[str, str, list[str]]]) -> nx.Graph:

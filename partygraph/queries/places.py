@@ -1,51 +1,13 @@
 """What lies in a place, for analyses narrowed to it (``--place``): the enterprises located in a
 building, or in an area (directly, or through its buildings) and every area below it, or the members working
-at those enterprises. Both stores answer the same; Neo4j starts from the place's id, not a scan.
+at those enterprises. Both stores answer the same (``store.place_ids``, whose query texts are in
+:mod:`partygraph.graph.reads`); Neo4j starts from the place's id, not a scan.
 """
 
 from __future__ import annotations
 
 from ..errors import UsageError
 from ..i18n import _
-
-#: The ids of the place's enterprises ($label 'Enterprise') or of the members working there
-#: ('Member'). A place is looked up as an area and as a building; ``areas`` and ``buildings``
-#: say which it was.
-CYPHER = """
-OPTIONAL MATCH (a:Area:Partygraph {id: $place})
-OPTIONAL MATCH (b:Building:Partygraph {id: $place})
-WITH a, b, COLLECT {
-  MATCH (a)<-[:PART_OF*0..]-(:Area)<-[:PART_OF]-(:Building)<-[:LOCATED_IN]-(e:Enterprise) RETURN e
-  UNION
-  MATCH (a)<-[:PART_OF*0..]-(:Area)<-[:LOCATED_IN]-(e:Enterprise) RETURN e
-  UNION
-  MATCH (b)<-[:LOCATED_IN]-(e:Enterprise) RETURN e
-} AS enterprises
-RETURN CASE WHEN a IS NULL THEN 0 ELSE 1 END AS areas, CASE WHEN b IS NULL THEN 0 ELSE 1 END AS buildings,
-       CASE $label WHEN 'Enterprise' THEN [e IN enterprises | e.id]
-            ELSE COLLECT { UNWIND enterprises AS e MATCH (m:Member)-[:WORKS_AT]->(e) RETURN m.id } END AS ids
-"""
-
-
-#: :data:`CYPHER` for the embedded store: downwards through PART_OF (a cycle ends it).
-SQL = """
-WITH RECURSIVE inside(area) AS (
-  SELECT id FROM "Area" WHERE id = $place
-  UNION
-  SELECT p.src FROM inside i JOIN "PART_OF" p ON p.dst = i.area AND p.src_label = 'Area' AND p.dst_label = 'Area'
-),
-enterprises AS (
-  SELECT l.src AS id FROM "LOCATED_IN" l
-  WHERE (l.dst_label = 'Building' AND l.dst = $place)
-     OR (l.dst_label = 'Area' AND l.dst IN (SELECT area FROM inside))
-     OR (l.dst_label = 'Building' AND l.dst IN (SELECT p.src FROM "PART_OF" p WHERE p.src_label = 'Building'
-                                               AND p.dst IN (SELECT area FROM inside)))
-)
-SELECT (SELECT count(*) FROM "Area" WHERE id = $place), (SELECT count(*) FROM "Building" WHERE id = $place),
-       CASE WHEN $label = 'Enterprise' THEN (SELECT coalesce(list(id), []::VARCHAR[]) FROM enterprises)
-            ELSE (SELECT coalesce(list(w.src), []::VARCHAR[]) FROM "WORKS_AT" w WHERE w.dst IN (SELECT id FROM enterprises))
-       END
-"""
 
 
 def ids_in(store, place: str, label: str) -> list[str]:

@@ -149,8 +149,9 @@ FEATURES = {"CALL (": (5, 23), "COLLECT {": (5, 6), "COUNT {": (5, 0), "EXISTS {
 def test_the_oldest_server_accepted_is_the_oldest_that_understands_every_query():
     import inspect
 
-    from partygraph.queries import ANALYSES, collected
-    from partygraph.queries.places import CYPHER
+    from partygraph.graph.pages import collected
+    from partygraph.graph.reads import PLACE_CYPHER as CYPHER
+    from partygraph.queries import ANALYSES
 
     texts = [analysis.cypher() for analysis in ANALYSES.values()] + [collected("RETURN 1 AS one", ["one"]), CYPHER,
                                                                      inspect.getsource(neo4j_store)]

@@ -73,3 +73,28 @@ def test_streamed_json_and_csv_hold_every_row_across_chunk_boundaries(count):
     out = io.StringIO()
     stream(rows, "csv", ["id", "name", "n", "list"], out.write)
     assert [r["id"] for r in csv.DictReader(io.StringIO(out.getvalue()))] == [r["id"] for r in rows]
+
+
+#: Ids Java (UTF-16 units) and Python (code points) order differently: U+F900 comes before
+#: U+20000 in Python, after it in Java.
+ODD_IDS = ["E\uf900", "E\U00020000", "E\uffef", "E\U0001f600"]
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_a_page_holds_pythons_first_rows_where_java_orders_ids_otherwise(on_store, limit):
+    from tests.queries.conftest import Build
+
+    b = Build().area("A").building("B", "A")
+    for enterprise in ODD_IDS:
+        b.enterprise(enterprise, building="B", employees=10)
+    store = on_store(b.data)
+    whole = run_analysis(store, "gaps enterprises")
+    assert [row["id"] for row in whole] == sorted(ODD_IDS)
+    page = analysis_page(store, "gaps enterprises", limit)
+    assert page.rows == whole[:limit] and page.total == len(ODD_IDS)
+    members = Build().area("A")
+    for member in ODD_IDS:
+        members.member(member.replace("E", "M"), mobile=True, registered_at="四川")
+    store = on_store(members.data)
+    assert [r["id"] for r in analysis_page(store, "gaps members", limit, as_of="2026-11-01").rows] == \
+        sorted(m.replace("E", "M") for m in ODD_IDS)[:limit]

@@ -57,17 +57,17 @@ def test_derived_columns_are_the_last_ones_so_rows_keep_the_column_order():
         assert analysis.columns[len(analysis.columns) - len(derived):] == derived, analysis.name
 
 
-def test_an_sql_files_final_order_is_the_order_of_its_sort_key(tmp_path):
-    """The embedded store keeps the database's order where a file gives one; it must be Python's."""
+def test_an_analysis_order_by_is_the_order_of_its_sort_key(tmp_path):
+    """The embedded store keeps the database's order where an analysis gives one; it must be Python's."""
     from partygraph.graph.embedded import EmbeddedStore
     from partygraph.loaders import load_dataset
     from partygraph.loaders.generate import generate_city
-    from partygraph.queries import FINAL_ORDER_BY, run_analysis
+    from partygraph.queries import run_analysis
 
     generate_city(tmp_path / "city", enterprises=800, seed=3)
     store = EmbeddedStore(tmp_path / "s.pgstore")
     store.replace(load_dataset(tmp_path / "city"))
-    ordered = [a for a in ANALYSES.values() if FINAL_ORDER_BY.search(a.sql().strip())]
+    ordered = [a for a in ANALYSES.values() if a.order_by]
     assert {a.name for a in ordered} >= {"gaps enterprises", "gaps members", "coverage", "gaps transfers"}
     for analysis in ordered:
         options = {"as_of": "2026-06-30"} if "as_of" in analysis.options() else {}

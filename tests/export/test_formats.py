@@ -2,14 +2,13 @@
 
 import csv
 import json
+from dataclasses import dataclass
 
 import igraph
 import networkx as nx
 import pytest
 
 from partygraph.export import export
-from partygraph.export.pseudonym import Pseudonymizer
-from partygraph.export.table import export_graph
 from partygraph.graph.embedded import EmbeddedStore
 from partygraph.loaders import load_dataset
 from partygraph.viz.style import rgb
@@ -24,9 +23,28 @@ def seed(tmp_path_factory):
     return store, data
 
 
-def expected(data, pseudonymize=False):
-    """What the export should hold: nodes and edges with their attributes, from the store's data."""
-    return export_graph(data, Pseudonymizer(b"key") if pseudonymize else None)
+@dataclass
+class Expected:
+    nodes: list            # (key, attributes)
+    edges: list            # (source, target, type, attributes)
+
+
+#: Edge labels as the export documents them: the type and its Chinese word.
+REL_WORDS = {"PART_OF": "属于", "LOCATED_IN": "位于", "SUBORDINATE_TO": "隶属", "COVERS": "覆盖", "BASED_IN": "依托",
+             "MEMBER_OF": "组织关系", "PARTICIPATES_IN": "参加组织生活", "WORKS_AT": "工作单位", "GUIDES": "党建指导员",
+             "SECRETARY_OF": "书记", "PAIRED_WITH": "结对共建"}
+
+
+def expected(data):
+    """What an unpseudonymized export should hold, written out from the store's data by hand (not
+    by the export code): a node per record keyed Label:id, its name as label, every property given;
+    an edge per relationship with its type, its label and its properties."""
+    nodes = [(f"{label}:{node_id}", {"type": label, "label": props.get("name", node_id), "node_id": node_id,
+                                     **{k: v for k, v in props.items() if k != "id" and v is not None}})
+             for label, by_id in data.nodes.items() for node_id, props in by_id.items()]
+    edges = [(source, target, rel_type, {"type": rel_type, "label": f"{rel_type} {REL_WORDS[rel_type]}", **props})
+             for (rel_type, source, target), props in data.rels.items()]
+    return Expected(nodes, edges)
 
 
 def _node_attrs(graph):

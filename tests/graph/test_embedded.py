@@ -1,8 +1,3 @@
-import os
-import signal
-import subprocess
-import sys
-import time
 
 import pytest
 
@@ -11,6 +6,7 @@ from partygraph.files import SUFFIX
 from partygraph.graph.embedded import VERSION, EmbeddedStore
 from partygraph.loaders import load_dataset
 from partygraph.loaders.generate import generate_city
+from tests.killing import kill_at, steps_of
 from tests.conftest import SEED_CASES
 
 
@@ -74,18 +70,8 @@ def test_a_write_killed_halfway_leaves_the_previous_store_intact(tmp_path, minim
     EmbeddedStore(path).replace(old)
     before = path.read_bytes()
     city = tmp_path / "city"
-    generate_city(city, enterprises=60000, seed=2)
-    child = subprocess.Popen([sys.executable, "-c", (
-        "import sys; from partygraph.loaders import load_dataset; from partygraph.graph.embedded import EmbeddedStore;"
-        "d = load_dataset(sys.argv[1]); print('writing', flush=True); EmbeddedStore(sys.argv[2]).replace(d)"),
-        str(city), str(path)], stdout=subprocess.PIPE, text=True)
-    assert child.stdout.readline().strip() == "writing"
-    deadline = time.time() + 30
-    while not any(p.name.endswith(SUFFIX) for p in tmp_path.iterdir()):
-        assert time.time() < deadline and child.poll() is None, "the write finished before it could be killed"
-        time.sleep(0.001)
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait()
+    generate_city(city, enterprises=3000, seed=2)
+    assert kill_at(city, str(path), steps_of(EmbeddedStore(tmp_path / "count.pgstore"), load_dataset(city)) // 2)
     assert path.read_bytes() == before
     assert EmbeddedStore(path).read().nodes == old.nodes
 

@@ -1,9 +1,5 @@
 """The Neo4j store against a real server (see tests/conftest.py for how one is found)."""
 
-import os
-import subprocess
-import sys
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -15,6 +11,7 @@ from partygraph.graph.embedded import EmbeddedStore
 from partygraph.graph.neo4j_store import Neo4jStore
 from partygraph.loaders import load_dataset
 from partygraph.loaders.generate import generate_city
+from tests.killing import kill_at, steps_of
 from tests.conftest import SEED_CASES, city_in_both_stores
 
 pytestmark = pytest.mark.neo4j
@@ -80,20 +77,11 @@ def test_chinese_text_round_trips_through_neo4j(neo4j_store, minimal):
 
 def test_a_load_killed_halfway_is_refused_for_reading_and_a_rerun_completes_it(neo4j_store, neo4j_env, tmp_path):
     city = tmp_path / "city"
-    generate_city(city, enterprises=20000, seed=5)
-    code = ("import sys; from partygraph.loaders import load_dataset; from partygraph.graph.neo4j_store import Neo4jStore;"
-            "Neo4jStore.from_environment(sys.argv[2]).replace(load_dataset(sys.argv[1]))")
-    child = subprocess.Popen([sys.executable, "-c", code, str(city), neo4j_env], env=os.environ.copy())
-    deadline = time.time() + 120
-    while True:
-        assert child.poll() is None, "the load finished before it could be killed"
-        assert time.time() < deadline
-        written = neo4j_store.run("MATCH (n:Member:Partygraph) RETURN count(n) AS c")[0]["c"]
-        if written > 0:
-            break
-        time.sleep(0.05)
-    child.kill()
-    child.wait()
+    generate_city(city, enterprises=3000, seed=5)
+    data = load_dataset(city)
+    steps = steps_of(neo4j_store, data)
+    neo4j_store._autocommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+    assert kill_at(city, neo4j_env, steps // 2)
     with pytest.raises(StoreError, match="did not finish"):
         neo4j_store.read()
     data = load_dataset(city)

@@ -89,6 +89,11 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:             # the reader stopped (| head): nothing more to say to it
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(0)
         except Exception as exc:            # noqa: BLE001 - every failure ends here, as one message
             message = _message(exc)
             if ctx.params.get("debug"):
@@ -352,8 +357,12 @@ def _write_json(chunks) -> None:
     """JSON on standard output as the UTF-8 bytes it is, whatever the console's code page."""
     click.get_text_stream("stdout").flush()
     binary = click.get_binary_stream("stdout")
-    for chunk in chunks:
-        binary.write(chunk)
+    pending = iter(chunks)
+    try:
+        for chunk in pending:
+            binary.write(chunk)
+    finally:                                    # a failed write ends the rows' source too (its copy, its pipe)
+        getattr(pending, "close", lambda: None)()
     binary.flush()
 
 

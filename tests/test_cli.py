@@ -98,3 +98,25 @@ def test_neo4j_errors_are_one_message_without_the_password(run, monkeypatch):
 def test_the_module_runs_as_a_program(tmp_path):
     result = subprocess.run([sys.executable, "-m", "partygraph", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and "partygraph" in result.stdout
+
+
+def test_a_reader_that_stops_early_or_a_full_disk_ends_the_json_cleanly(tmp_path):
+    """The embedded store streams JSON from a DuckDB copy through a pipe: a reader that stops
+    (| head) ends it quietly, a full disk is one message, and neither leaves the copy running."""
+    import subprocess
+    import sys
+
+    from partygraph.graph.embedded import EmbeddedStore
+    from partygraph.loaders import load_dataset
+    from tests.conftest import SEED_CASES
+
+    EmbeddedStore(tmp_path / "s.pgstore").replace(load_dataset(SEED_CASES))
+    command = [sys.executable, "-m", "partygraph", "--lang", "en", "gaps", "enterprises", "--store",
+               str(tmp_path / "s.pgstore"), "--format", "json"]
+    head = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert head.stdout.read(20).startswith(b'[{"id":')
+    head.stdout.close()
+    assert head.wait(timeout=60) == 0 and head.stderr.read() == b""
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert done.returncode == 1 and done.stderr.decode().strip() == "partygraph: No space left on device"

@@ -20,6 +20,7 @@ over, so a rejected dataset, a crash or a kill leaves the previous store as it w
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import tempfile
@@ -163,6 +164,54 @@ def _named(query: str, parameters: dict | None) -> dict:
     return {key: value for key, value in (parameters or {}).items() if re.search(rf"\${key}\b", query)}
 
 
+#: A control character DuckDB escapes with capital hex digits (``\u001F``) where orjson writes small
+#: ones; an escaped backslash is matched first so that ``\\u001F`` (text, not an escape) is left.
+_ESCAPE = re.compile(rb"\\\\|\\u00[01][0-9A-F]")
+
+
+def _small_hex(found: re.Match) -> bytes:
+    return found.group(0).lower()
+
+
+def compact_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """DuckDB's JSON lines (one object a line) as one compact array, as orjson writes it.
+
+    >>> lines = b'{"a":1}' + bytes([10]) + b'{"a":"' + bytes([92]) + b'u001F"}' + bytes([10])
+    >>> b"".join(compact_lines(iter([lines[:9], lines[9:]]))) == b'[{"a":1},{"a":"' + bytes([92]) + b'u001f"}]' + bytes([10])
+    True
+    >>> b"".join(compact_lines(iter([])))
+    b'[]\\n'
+    """
+    yield b"["
+    carry = b""
+    first = True
+    for chunk in chunks:
+        data = carry + chunk
+        cut = data.rfind(b"\n")             # whole lines only: no escape is cut in two
+        if cut < 0:
+            carry = data
+            continue
+        lines, carry = data[:cut], data[cut + 1:]
+        if b"\\u00" in lines:
+            lines = _ESCAPE.sub(_small_hex, lines)
+        yield (b"" if first else b",") + lines.replace(b"\n", b",")
+        first = False
+    if carry:
+        yield (b"" if first else b",") + (_ESCAPE.sub(_small_hex, carry) if b"\\u00" in carry else carry)
+    yield b"]\n"
+
+
+def _widen(pipe: int) -> None:
+    """A pipe of 1 MiB instead of 64 KiB, where the system allows it (Linux's F_SETPIPE_SZ): the
+    writer then waits for the reader far less often."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except (ImportError, OSError):
+        pass
+
+
 class EmbeddedStore:
     """The default store: ``EmbeddedStore(path).replace(data)``, ``.read()``, ``.sql(query)``."""
 
@@ -250,23 +299,70 @@ class EmbeddedStore:
             path=self.path, reason=str(exc).splitlines()[0]))
 
     def copy_json(self, query: str, parameters: dict | None = None) -> Iterator[bytes]:
-        """The rows of an SQL query as one JSON array in chunks of bytes, written by DuckDB (in C++,
-        on every core) to a file in a private temporary folder, then read back and removed."""
-        import duckdb
-
+        """The rows of an SQL query as one JSON array in chunks of bytes, the same bytes as
+        :func:`partygraph.output.json_chunks` writes for the same rows (so both stores answer
+        alike): written by DuckDB (in C++) one object a line into a pipe in a private temporary
+        folder while this thread joins them into an array (:func:`compact_lines`) — or, where
+        there are no named pipes (Windows), into a file read back afterwards."""
         with tempfile.TemporaryDirectory(prefix="partygraph-") as folder:
             target = Path(folder) / "rows.json"
-            try:
-                self.connection().execute(f"COPY ({query}) TO $copy_target (FORMAT json, ARRAY true)",
-                                          {**_named(query, parameters), "copy_target": target.as_posix()})
-            except duckdb.IOException as exc:         # a full disk, a file size limit
-                raise StoreError(_("cannot write the rows to a temporary file in {folder}: {reason}").format(
-                    folder=Path(folder).parent, reason=str(exc).splitlines()[0])) from exc
-            except duckdb.Error as exc:
-                raise self._damaged(exc) from exc
+            if hasattr(os, "mkfifo"):
+                yield from self._through_pipe(query, parameters, target)
+                return
+            self._copy(self.connection(), query, parameters, target)
             with open(target, "rb") as handle:
-                while chunk := handle.read(1 << 20):
-                    yield chunk
+                yield from compact_lines(iter(lambda: handle.read(1 << 20), b""))
+
+    def _copy(self, connection, query: str, parameters: dict | None, target: Path) -> None:
+        import duckdb
+
+        try:
+            connection.execute(f"COPY ({query}) TO $copy_target (FORMAT json)",
+                               {**_named(query, parameters), "copy_target": target.as_posix()})
+        except duckdb.IOException as exc:         # a full disk, a file size limit
+            raise StoreError(_("cannot write the rows to a temporary file in {folder}: {reason}").format(
+                folder=target.parent.parent, reason=str(exc).splitlines()[0])) from exc
+        except duckdb.Error as exc:
+            raise self._damaged(exc) from exc
+
+    def _through_pipe(self, query: str, parameters: dict | None, target: Path) -> Iterator[bytes]:
+        """DuckDB writes into a named pipe from a second thread while this one reads: the rows go
+        out as they are made, never through the disk. This process holds the pipe's writing end
+        too until the copy ends, so the end of the rows is the end of the copy, failed or not."""
+        import threading
+
+        os.mkfifo(target, 0o600)
+        reader = os.open(target, os.O_RDONLY | os.O_NONBLOCK)
+        holder = os.open(target, os.O_WRONLY)
+        os.set_blocking(reader, True)
+        _widen(reader)
+        failed: list[BaseException] = []
+        cursor = self.connection().cursor()
+
+        def copy() -> None:
+            try:
+                self._copy(cursor, query, parameters, target)
+            except BaseException as exc:          # handed to the reading thread
+                failed.append(exc)
+            finally:
+                os.close(holder)
+
+        worker = threading.Thread(target=copy, name="partygraph-copy", daemon=True)
+        worker.start()
+        try:
+            with os.fdopen(reader, "rb", buffering=0) as handle:
+                chunks = iter(lambda: handle.read(1 << 20), b"")
+                first = next(chunks, b"")             # a copy that fails at once says so before any output
+                if not first:
+                    worker.join()
+                    if failed:
+                        raise failed[0]
+                yield from compact_lines(itertools.chain([first], chunks))
+        finally:
+            worker.join()
+            cursor.close()
+        if failed:
+            raise failed[0]
 
     def read(self) -> GraphData:
         data = GraphData()

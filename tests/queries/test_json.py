@@ -53,3 +53,41 @@ def test_a_generated_city_as_json_is_its_page(city, name):
 
 def test_no_rows_is_an_empty_array(city):
     assert as_json(city, "gaps enterprises", ids=[]) == []
+
+
+#: Names with what JSON must escape: controls (DuckDB writes their hex in capitals, orjson in small
+#: letters), a backslash before a u, quotes, and characters beyond the basic plane.
+ODD_NAMES = ["企业\x1f甲", "乙\\u001F", "丙\"引号\"", "丁\x0b\x0e", "戊𠀀😀"]
+
+
+def test_both_stores_write_every_analysis_as_the_same_bytes(neo4j_store, seed_data, tmp_path):
+    data = load_dataset(SEED_CASES)
+    embedded = EmbeddedStore(tmp_path / "s.pgstore")
+    embedded.replace(data)
+    uncovered = [row["id"] for row in as_json(embedded, "gaps enterprises")]
+    for enterprise, name in zip(uncovered, ODD_NAMES):            # names the gaps list shows
+        data.nodes["Enterprise"][enterprise]["name"] = name
+    embedded.replace(data)
+    neo4j_store.replace(data)
+    for name in sorted(ANALYSES):
+        ours = b"".join(analysis_json(embedded, name, **OPTIONS.get(name, {})))
+        theirs = b"".join(analysis_json(neo4j_store, name, **OPTIONS.get(name, {})))
+        assert ours == theirs, name
+        assert ours.startswith(b"[{") and ours.endswith(b"}]\n") and b"\n" not in ours[:-1]
+    assert set(ODD_NAMES) <= {row["name"] for row in as_json(embedded, "gaps enterprises")}
+
+
+def test_the_cli_writes_the_same_json_from_both_stores(neo4j_store, neo4j_env, seed_data, tmp_path):
+    from click.testing import CliRunner
+
+    from partygraph.cli import main
+
+    EmbeddedStore(tmp_path / "s.pgstore").replace(seed_data)
+    neo4j_store.replace(seed_data)
+    runner = CliRunner()
+    for argv in (["gaps", "enterprises"], ["gaps", "members", "--as-of", "2026-11-01"], ["coverage"],
+                 ["gaps", "enterprises", "--limit", "5"], ["check", "--as-of", "2026-11-01"]):
+        ours = runner.invoke(main, [*argv, "--format", "json", "--store", str(tmp_path / "s.pgstore")])
+        theirs = runner.invoke(main, [*argv, "--format", "json", "--neo4j", neo4j_env])
+        assert ours.exit_code == theirs.exit_code == 0
+        assert ours.stdout_bytes == theirs.stdout_bytes, argv

@@ -287,16 +287,28 @@ def stats(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
     click.echo(render(_counts_rows(_open(store_path, neo4j_uri).counts(), for_people=fmt == "table"), fmt))
 
 
-@main.command(help=_("Write a synthetic city dataset (CSV files in OUT); the same seed gives the same bytes."))
+@main.command(help=_("Write a synthetic city dataset (CSV files in OUT); the same seed gives the same bytes. With "
+                     "--periods N, N quarterly registers of one city changing over time, each in OUT/<date>/."))
 @click.argument("out", type=click.Path(path_type=Path))
 @click.option("--enterprises", type=click.IntRange(1), default=1000, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
-def generate(out: Path, enterprises: int, seed: int) -> None:
+@click.option("--periods", type=click.IntRange(1, 64), default=1, show_default=True,
+              help=_("How many quarterly registers to write (the last one at 2026-06-30)."))
+@click.option("--churn", type=click.FloatRange(0, 1), default=0.05, show_default=True,
+              help=_("With --periods: the share of the city that changes each quarter."))
+def generate(out: Path, enterprises: int, seed: int, periods: int, churn: float) -> None:
+    from .output import LABEL_WORDS
+
+    if periods > 1:
+        from .loaders.history import generate_history
+
+        dates = generate_history(out, enterprises=enterprises, periods=periods, churn=churn, seed=seed)
+        click.echo(_("Wrote {count} quarterly registers in {path}: {first} … {last}").format(
+            count=len(dates), path=out, first=dates[0], last=dates[-1]))
+        return
     from .loaders.generate import generate_city
 
     counts = generate_city(out, enterprises=enterprises, seed=seed)
-    from .output import LABEL_WORDS
-
     click.echo(_("Wrote {path}").format(path=out) + ": "
                + ", ".join(f"{v} {_(LABEL_WORDS.get(k, k))}" for k, v in counts.items() if k[0].isupper() and v))
 
@@ -540,7 +552,7 @@ def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nod
 @click.option("--key-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help=_("The pseudonym key of an earlier export, to link this one to it."))
 @click.option("--coarsen-dates/--exact-dates", default=True, show_default=True,
-              help=_("Keep only the year of members' dates of joining and contact."))
+              help=_("Keep only the year of members' dates (joined, last contact, at the employer since)."))
 def export_command(store_path, neo4j_uri, fmt: str, out: Path, scope, depth: int, real: bool, key_file: Path | None,
                    coarsen_dates: bool) -> None:
     from .export import export

@@ -121,3 +121,13 @@ def pytest_terminal_summary(terminalreporter) -> None:
         where = settings[0] if settings else "no server"
         counts = ", ".join(f"{n} {outcome}" for outcome, n in _NEO4J_OUTCOMES.items())
         terminalreporter.write_line(f"Neo4j tests against {where}: {counts}")
+
+
+@pytest.fixture(autouse=True)
+def _language_kept():
+    """A test that asks for another language (``--lang``) leaves the one it found."""
+    from partygraph import i18n
+
+    before = i18n.language()
+    yield
+    i18n.set_language(before)

@@ -94,7 +94,9 @@ def test_make_folder_refuses_a_file(tmp_path):
 
 
 def test_rows_that_cannot_be_written_to_a_temporary_file_are_one_message(tmp_path):
-    """Every row as JSON goes through a temporary file (DuckDB writes it): a real EFBIG there."""
+    """Where there are no named pipes (Windows), every row as JSON goes through a temporary file
+    that DuckDB writes: a real EFBIG there is one message. With a pipe, the limit meets standard
+    output instead: one message too."""
     from partygraph.graph.embedded import EmbeddedStore
     from partygraph.loaders import load_dataset
     from tests.conftest import SEED_CASES
@@ -102,11 +104,17 @@ def test_rows_that_cannot_be_written_to_a_temporary_file_are_one_message(tmp_pat
     store = tmp_path / "s.pgstore"
     EmbeddedStore(store).replace(load_dataset(SEED_CASES))
     script = (
-        "import resource, signal, sys\n"
+        "import os, resource, signal, sys\n"
+        "if sys.argv[2] == 'file':\n"
+        "    del os.mkfifo\n"
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))\n"
         "from partygraph.cli import main\n"
         "main(['--lang', 'en', 'gaps', 'enterprises', '--format', 'json', '--store', sys.argv[1]])\n")
-    done = subprocess.run([sys.executable, "-c", script, str(store)], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", script, str(store), "file"], capture_output=True, text=True)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "cannot write the rows to a temporary file" in done.stderr and done.stdout == ""
+    with open(tmp_path / "out.json", "wb") as out:
+        piped = subprocess.run([sys.executable, "-c", script, str(store), "pipe"], stdout=out, stderr=subprocess.PIPE,
+                               text=True)
+    assert piped.returncode == 1 and piped.stderr.strip() == "partygraph: File too large"

@@ -9,8 +9,8 @@ import sys
 
 import click
 
-from partygraph.cli import main
 from tests.conftest import ROOT
+from tests.test_readme import commands
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -37,17 +37,8 @@ def test_the_test_command_is_the_one_ci_runs():
 
 
 def _options():
-    def walk(group: click.Group, prefix: str):
-        for name, command in group.commands.items():
-            if isinstance(command, click.Group):
-                yield from walk(command, f"{prefix} {name}")
-            else:
-                for param in command.params:
-                    if isinstance(param, click.Option):
-                        for flag in param.opts:
-                            yield flag, f"{prefix} {name}", param
-
-    return list(walk(main, "partygraph"))
+    return [(flag, path, param) for path, command in commands() for param in command.params
+            if isinstance(param, click.Option) for flag in param.opts]
 
 
 #: "`--depth K` (steps out, default 2)", "`--max-nodes` (default 80,000)", "`--store PATH` (…; default `x`"

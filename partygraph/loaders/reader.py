@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import zipfile
 import zlib
@@ -16,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..i18n import _
 from .spec import FILES, FileSpec, column_lookup, is_ignored_header, is_instructions, kinds_named, normalize_header
@@ -149,34 +150,66 @@ def _is_total(cell: object) -> bool:
     return bool(text) and text[0] in _TOTAL_FIRST and bool(_TOTAL.match(_first_text([cell])))
 
 
-def make_table(spec: FileSpec, source: str, records: list[tuple[int, list[object]]],
+Records = Iterable[tuple[int, list[object]]]
+
+
+def _top(records: Records, header_row: int | None = None) -> tuple[list[tuple[int, list[object]]], Iterator]:
+    """The rows a header is looked for in (down to ``header_row`` where one is named) and an
+    iterator over the rest: a sheet is read a row at a time, never held whole."""
+    rest = iter(records)
+    head = list(itertools.islice(rest, HEADER_SEARCH_ROWS * 2))
+    while header_row is not None and head and head[-1][0] < header_row:
+        following = next(rest, None)
+        if following is None:
+            break
+        head.append(following)
+    return head, rest
+
+
+def _all_blank(head: list, rest: Iterator) -> tuple[bool, Iterator]:
+    """Whether every row is blank, looking past ``head`` only when it is; the rest, unconsumed."""
+    if not all(is_blank(cells) for _, cells in head):
+        return False, rest
+    for number, cells in rest:
+        if not is_blank(cells):
+            return False, itertools.chain([(number, cells)], rest)
+    return True, iter(())
+
+
+def make_table(spec: FileSpec, source: str, records: Records,
                header_row: int | None = None) -> Table | None:
     """The table in a sheet's rows: header found, then its data rows; blank, total and note rows
-    set aside with their numbers. ``None`` for a sheet with no rows at all."""
-    if all(is_blank(cells) for _, cells in records):
+    set aside with their numbers. ``None`` for a sheet with no rows at all. The rows are read as
+    they come (a list or an iterator)."""
+    head, rest = _top(records, header_row)
+    blank, rest = _all_blank(head, rest)
+    if blank:
         return None
-    start, header_rows, headers = find_header(spec, records, header_row)
+    start, header_rows, headers = find_header(spec, head, header_row)
     table = Table(spec, source, [_cell_text(h) for h in headers], header_rows=header_rows)
     data_columns = [i for i, h in enumerate(table.headers) if not is_ignored_header(h)]
     notes_started = False
-    for number, cells in records[start:]:
+    blanks: list[int] = []          # blank rows kept back: trailing ones past the data are not worth a warning
+    for number, cells in itertools.chain(head[start:], rest):
         first = _first_text(cells)
-        if not first:
-            table.skipped.append((number, "blank"))
+        if not first or (not notes_started and not _NOTE.match(first) and not _is_total_row(first, cells, data_columns)
+                         and all(_cell_text(cells[i]) == "" for i in data_columns if i < len(cells))):
+            blanks.append(number)
             continue
+        table.skipped += [(blank, "blank") for blank in blanks]
+        blanks.clear()
         if notes_started or _NOTE.match(first):
             notes_started = True
             table.skipped.append((number, "note"))
-        elif _TOTAL.match(first) or any(_is_total(cells[i]) for i in data_columns[:3] if i < len(cells)):
+        elif _is_total_row(first, cells, data_columns):
             table.skipped.append((number, "total"))
-        elif all(_cell_text(cells[i]) == "" for i in data_columns if i < len(cells)):
-            table.skipped.append((number, "blank"))
         else:
             table.rows.append((number, cells))
-    # Trailing blank rows past the data are not worth a warning.
-    while table.skipped and table.skipped[-1][1] == "blank" and (not table.rows or table.skipped[-1][0] > table.rows[-1][0]):
-        table.skipped.pop()
     return table
+
+
+def _is_total_row(first: str, cells: list[object], data_columns: list[int]) -> bool:
+    return bool(_TOTAL.match(first)) or any(_is_total(cells[i]) for i in data_columns[:3] if i < len(cells))
 
 
 def classify(name: str, records: list[tuple[int, list[object]]]) -> tuple[list[FileSpec], str]:
@@ -207,14 +240,14 @@ def _distinctive(spec: FileSpec) -> frozenset[str]:
     return frozenset(mine - others)
 
 
-def _add_sheet(result: ReadResult, name: str, source: str, records: list[tuple[int, list[object]]],
-               header_row: int | None) -> None:
+def _add_sheet(result: ReadResult, name: str, source: str, records: Records, header_row: int | None) -> None:
     if is_instructions(name) and not kinds_named(name):
         result.problems.append((source, "note", _("instructions for filling the register; not read")))
         return
-    kinds, how = classify(name, records)
+    head, rest = _top(records, header_row)
+    kinds, how = classify(name, head)
     if not kinds:
-        if not all(is_blank(c) for _, c in records):
+        if not _all_blank(head, rest)[0]:
             result.problems.append((source, "warning", _("not a table partygraph reads (neither its name nor its "
                                                          "headers say what it holds); ignored")))
         return
@@ -224,7 +257,7 @@ def _add_sheet(result: ReadResult, name: str, source: str, records: list[tuple[i
                                                    "(e.g. 党员花名册, 企业名录)").format(kinds=names)))
         return
     try:
-        table = make_table(kinds[0], source, records, header_row)
+        table = make_table(kinds[0], source, itertools.chain(head, rest), header_row)
     except ReadError as exc:
         result.problems.append((source, "error", str(exc)))
         return
@@ -317,7 +350,7 @@ def read_folder(folder: Path, header_row: int | None = None, encoding: str | Non
     return result
 
 
-def _workbook_sheets(path: Path) -> Iterable[tuple[str, list[tuple[int, list[object]]] | Exception]]:
+def _workbook_sheets(path: Path) -> Iterable[tuple[str, Records | Exception]]:
     """(sheet name, numbered rows, or the error that sheet gave) of an .xlsx, .xlsm or .xls workbook.
 
     python-calamine (Rust's calamine) reads all three, about eight times faster than openpyxl's
@@ -330,13 +363,25 @@ def _workbook_sheets(path: Path) -> Iterable[tuple[str, list[tuple[int, list[obj
     try:
         for name in workbook.sheet_names:
             try:
-                rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                sheet = workbook.get_sheet_by_name(name)
             except Exception as exc:  # calamine's errors for malformed XML, bad shared strings, references
                 yield name, exc
                 continue
-            yield name, [(number, row) for number, row in enumerate(rows, start=1)]
+            yield name, numbered_rows(sheet)
     finally:
         workbook.close()
+
+
+def numbered_rows(sheet) -> Iterator[tuple[int, list[object]]]:
+    """A sheet's rows as Excel numbers them, made into Python values one row at a time (calamine's
+    ``iter_rows``): rows start at row 1, the empty ones above the data included, and each row is
+    padded with the empty columns left of the data, as ``to_python(skip_empty_area=False)`` gives
+    them (tests/loaders/test_office.py holds the two equal)."""
+    if sheet.start is None:
+        return
+    padding = [""] * sheet.start[1]
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        yield number, padding + row if padding else row
 
 
 def read_workbook(path: Path, header_row: int | None = None) -> ReadResult:

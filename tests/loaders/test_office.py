@@ -279,3 +279,29 @@ def test_enterprises_placed_by_area_and_those_in_no_place(tmp_path):
     assert "the building places it" in warnings[(4, "所在社区")]
     assert "1 enterprises have neither a building nor an area" in warnings[(None, None)]
     assert warnings[(None, None)].endswith(": E4")
+
+
+def test_sheets_are_read_a_row_at_a_time_numbered_as_excel_numbers_them(tmp_path):
+    """The reader takes a sheet's rows one at a time (calamine's iter_rows) instead of the whole
+    sheet as Python lists; the rows and their numbers are what the whole-sheet read gives."""
+    from collections.abc import Iterator
+
+    from openpyxl import Workbook
+    from python_calamine import CalamineWorkbook
+
+    from partygraph.loaders.office import office_copy
+    from partygraph.loaders.reader import _workbook_sheets, numbered_rows
+    from tests.conftest import SEED_CASES
+
+    offset = Workbook()
+    offset.active["C10"], offset.active["E12"] = "党员花名册", 3
+    offset.create_sheet("空表")
+    offset.save(tmp_path / "offset.xlsx")
+    for path in (tmp_path / "offset.xlsx", office_copy(SEED_CASES, tmp_path / "台账.xlsx"),
+                 SEED_CASES / "台账.xlsx"):
+        workbook = CalamineWorkbook.from_path(str(path))
+        for name in workbook.sheet_names:
+            sheet = workbook.get_sheet_by_name(name)
+            whole = list(enumerate(sheet.to_python(skip_empty_area=False), start=1))
+            assert list(numbered_rows(sheet)) == whole, (path.name, name)
+        assert all(isinstance(rows, Iterator) for _name, rows in _workbook_sheets(path))

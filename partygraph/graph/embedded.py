@@ -34,7 +34,7 @@ from ..gcpause import paused_gc
 from ..i18n import _
 from ..progress import Progress, Tally
 from .data import GraphData
-from .model import LABELS, RELATIONSHIPS, node_key, split_key
+from .model import LABELS, RELATIONSHIPS, node_key
 
 if TYPE_CHECKING:
     import duckdb

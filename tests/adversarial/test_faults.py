@@ -6,7 +6,6 @@ store or the new one whole (embedded), or a store that refuses to be read until 
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path

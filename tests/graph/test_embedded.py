@@ -2,7 +2,6 @@
 import pytest
 
 from partygraph.errors import StoreError
-from partygraph.files import SUFFIX
 from partygraph.graph.embedded import VERSION, EmbeddedStore
 from partygraph.loaders import load_dataset
 from partygraph.loaders.generate import generate_city

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from partygraph.graph.neo4j_store import Neo4jStore  # noqa: E402
-from partygraph.graph.pages import _parameters, collected  # noqa: E402
+from partygraph.graph.pages import collected, query_parameters  # noqa: E402
 from partygraph.queries import ANALYSES  # noqa: E402
 
 NODE = r"\((\w*)(:[\w:]+)?(\s*\{[^}]*\})?\)"
@@ -48,7 +48,7 @@ def main() -> None:
         return
     for name, options in RUNS:
         analysis = ANALYSES[name]
-        parameters = _parameters(analysis, analysis.options(**options))
+        parameters = query_parameters(analysis, analysis.options(**options))
         fetched = [c for c in analysis.columns if c not in analysis.derived]
         results = {}
         for how, query in (("plain", collected(analysis.cypher(), fetched)),

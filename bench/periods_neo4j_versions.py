@@ -30,7 +30,7 @@ from periods_neo4j_labels import labelled  # noqa: E402
 
 from partygraph.graph.model import LABELS, RELATIONSHIPS  # noqa: E402
 from partygraph.graph.neo4j_store import MARKER, Neo4jStore, _date_sets  # noqa: E402
-from partygraph.graph.pages import _parameters, collected  # noqa: E402
+from partygraph.graph.pages import collected, query_parameters  # noqa: E402
 from partygraph.loaders import load_dataset  # noqa: E402
 from partygraph.loaders.history import generate_history  # noqa: E402
 from partygraph.queries import ANALYSES  # noqa: E402
@@ -105,7 +105,7 @@ def answers(store: Neo4jStore, period: int | None) -> dict[str, tuple[float, lis
         fetched = [c for c in analysis.columns if c not in analysis.derived]
         cypher = analysis.cypher() if period is None else labelled(analysis.cypher(), f"P{period}")
         query = collected(cypher, fetched)
-        parameters = _parameters(analysis, analysis.options(**options))
+        parameters = query_parameters(analysis, analysis.options(**options))
         store.run_value(query, **parameters)
         times = []
         for _ in range(3):

@@ -28,7 +28,7 @@ import duckdb  # noqa: E402
 
 from partygraph.graph.embedded import EmbeddedStore, _named, q  # noqa: E402
 from partygraph.graph.model import LABELS, RELATIONSHIPS  # noqa: E402
-from partygraph.graph.pages import _parameters  # noqa: E402
+from partygraph.graph.pages import query_parameters  # noqa: E402
 from partygraph.loaders import load_dataset  # noqa: E402
 from partygraph.loaders.history import generate_history  # noqa: E402
 from partygraph.queries import ANALYSES  # noqa: E402
@@ -117,7 +117,7 @@ def main() -> None:
         rows_per = {t: connection.execute(f"SELECT count(*) FROM {q(t + '@h')}").fetchone()[0] for t in TABLES}
         print("row versions kept:", ", ".join(f"{t} {n:,}" for t, n in rows_per.items() if n))
         analysis = ANALYSES["gaps enterprises"]
-        parameters = _parameters(analysis, analysis.options())
+        parameters = query_parameters(analysis, analysis.options())
         columns = ", ".join(f'"{c}"' for c in analysis.columns)
         sql = f"SELECT {columns} FROM (\n{analysis.sql()}\n) ORDER BY {analysis.order_by}"
         for i, (day, path) in enumerate(zip(dates, stores)):

@@ -28,7 +28,7 @@ TITLES = {
     "enterprises": N_("enterprises"), "org_covered": N_("org_covered"), "work_covered": N_("work_covered"),
     "org_coverage_rate": N_("org_coverage_rate"), "work_coverage_rate": N_("work_coverage_rate"),
     "check": N_("check"), "label": N_("label"), "count": N_("count"), "related": N_("related"),
-    "area_id": N_("area_id"), "candidates": N_("candidates"), 
+    "area_id": N_("area_id"), "candidates": N_("candidates"),
     "component": N_("component"), "degree": N_("degree"), "betweenness": N_("betweenness"),
     "bridges": N_("bridges"), "cut_point": N_("cut_point"), "betweenness_exact": N_("betweenness_exact"),
     "component_size": N_("component_size"), "bridge_partners": N_("bridge_partners"), "severity": N_("severity"),

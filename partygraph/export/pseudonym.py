@@ -104,13 +104,13 @@ class Pseudonymizer:
         '2019'
         """
         declared = LABELS[label].props
-        pseudonym = self.member_id(props["id"]) if any(p.privacy == "identifying" for p in declared.values()) else None
-        out = {}
+        out, pseudonym = {}, None
         for name, value in props.items():
             prop = declared.get(name)
             if prop is None:
                 continue
             if prop.privacy == "identifying":
+                pseudonym = pseudonym or self.member_id(props["id"])         # one HMAC for id and name
                 value = pseudonym
             elif prop.privacy == "province" and value is not None:
                 value = province(str(value))

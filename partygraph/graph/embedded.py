@@ -173,6 +173,10 @@ def _small_hex(found: re.Match) -> bytes:
     return found.group(0).lower()
 
 
+def _orjson_escapes(lines: bytes) -> bytes:
+    return _ESCAPE.sub(_small_hex, lines) if b"\\u00" in lines else lines
+
+
 def compact_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
     """DuckDB's JSON lines (one object a line) as one compact array, as orjson writes it.
 
@@ -192,12 +196,10 @@ def compact_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
             carry = data
             continue
         lines, carry = data[:cut], data[cut + 1:]
-        if b"\\u00" in lines:
-            lines = _ESCAPE.sub(_small_hex, lines)
-        yield (b"" if first else b",") + lines.replace(b"\n", b",")
+        yield (b"" if first else b",") + _orjson_escapes(lines).replace(b"\n", b",")
         first = False
     if carry:
-        yield (b"" if first else b",") + (_ESCAPE.sub(_small_hex, carry) if b"\\u00" in carry else carry)
+        yield (b"" if first else b",") + _orjson_escapes(carry)
     yield b"]\n"
 
 

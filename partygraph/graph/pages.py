@@ -44,7 +44,8 @@ def plain(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
-def _parameters(analysis, options: dict) -> dict:
+def query_parameters(analysis, options: dict) -> dict:
+    """What an analysis's query takes: its fixed parameters and the checked options, as the drivers take them."""
     return {key: plain(value) for key, value in {**analysis.parameters, **options}.items()}
 
 
@@ -54,7 +55,7 @@ def sql_page(analysis, runner, options: dict, limit: int | None) -> Page:
     Python does, so rows it orders are not sorted again."""
     derived = analysis.derived
     fetched = [column for column in analysis.columns if column not in derived]
-    parameters = _parameters(analysis, options)
+    parameters = query_parameters(analysis, options)
     selected = ", ".join(f'"{column}"' for column in fetched)
     body = analysis.sql().strip()
     order = f"\nORDER BY {analysis.order_by}" if analysis.order_by else ""
@@ -81,7 +82,7 @@ def sql_json(analysis, runner, options: dict) -> Iterator[bytes]:
         return json_chunks(sql_page(analysis, runner, options, None).rows)
     selected = ", ".join(f'"{column}"' for column in analysis.columns)
     query = f"SELECT {selected} FROM (\n{analysis.sql().strip()}\n)\nORDER BY {analysis.order_by}"
-    parameters, texts = _with_tokens(_parameters(analysis, options))
+    parameters, texts = _with_tokens(query_parameters(analysis, options))
     return _spliced(runner.copy_json(query, parameters), texts)
 
 
@@ -120,7 +121,7 @@ def neo4j_page(analysis, runner, options: dict, limit: int | None) -> Page:
     derived = analysis.derived
     fetched = [column for column in analysis.columns if column not in derived]
     cypher = analysis.cypher().strip()
-    parameters = _parameters(analysis, options)
+    parameters = query_parameters(analysis, options)
     with paused_gc():      # decoding a city's rows makes millions of objects, none of them cyclic
         if limit is not None and analysis.order_by and runner.orders_text_like_python():
             query = first_rows(f"{cypher}\nORDER BY {analysis.order_by}", fetched, analysis.total)

@@ -15,7 +15,7 @@ from types import ModuleType
 from typing import Iterator
 
 from ..errors import UsageError
-from ..graph.pages import Page, plain
+from ..graph.pages import Page, query_parameters
 from ..i18n import _
 
 
@@ -146,7 +146,7 @@ def cypher_parameters(name: str, **options) -> dict:
     10
     """
     analysis = ANALYSES[name]
-    return {key: plain(value) for key, value in {**analysis.parameters, **analysis.options(**options)}.items()}
+    return query_parameters(analysis, analysis.options(**options))
 
 
 def browser_text(name: str, **options) -> str:

@@ -171,13 +171,26 @@ def progress_bar(label: str):
             bars[0].__exit__(None, None, None)
 
 
-def _open(store_path: str | None, neo4j_uri: str | None):
-    """The store, closed (its driver with it) when the command ends, whatever way it ends."""
+def _open(store_path: str | None, neo4j_uri: str | None, as_of: str | None = None, reading: bool = True):
+    """The store, closed (its driver with it) when the command ends, whatever way it ends; a command
+    that reads answers from the register in force at ``as_of`` (default today)."""
+    from .graph.periods import warning_text
     from .graph.store import open_store
 
     store = open_store(store_path=store_path, neo4j_uri=neo4j_uri)
     click.get_current_context().call_on_close(store.close)
+    if reading:
+        choice = store.use(as_of)
+        if choice.before_all:
+            click.echo(_("partygraph: warning: {text}").format(text=warning_text(choice)), err=True)
     return store
+
+
+def as_of_option(command):
+    """``--as-of DATE``: the register in force then, and the day dates are judged at."""
+    return click.option("--as-of", "as_of", type=DATE, metavar="YYYY-MM-DD",
+                        help=_("Answer from the register in force on this date (the latest loaded on or before it) "
+                               "and judge dates (lost contact, terms) at it [default: today]."))(command)
 
 
 def _counts_rows(counts: dict[str, int], for_people: bool = False) -> list[dict]:
@@ -245,12 +258,16 @@ def validation_text(report) -> str:
     return "\n".join(lines)
 
 
-@main.command(help=_("Replace the store's content with DATASET (all of it, or nothing if it has errors)."))
+@main.command(help=_("Keep DATASET as the register of a date (all of it, or nothing if it has errors); the registers "
+                     "of other dates stay, one of the same date is replaced."))
 @click.argument("dataset", type=click.Path(path_type=Path))
+@click.option("--as-of", "as_of", type=DATE, metavar="YYYY-MM-DD",
+              help=_("The register's date (截至日期) [default: the date its title rows state (截至…, 填报日期…), "
+                     "else today]."))
 @reading_options
 @store_options
-def load(dataset: Path, header_row: int | None, encoding: str | None, max_input_mb: int, store_path: str | None,
-         neo4j_uri: str | None) -> None:
+def load(dataset: Path, as_of: str | None, header_row: int | None, encoding: str | None, max_input_mb: int,
+         store_path: str | None, neo4j_uri: str | None) -> None:
     from .loaders import validate_dataset
     from .errors import DatasetError
 
@@ -261,11 +278,15 @@ def load(dataset: Path, header_row: int | None, encoding: str | None, max_input_
         raise DatasetError(report.problems)
     for problem in report.warnings:
         click.echo(str(problem), err=True)
-    store = _open(store_path, neo4j_uri)
+    from .graph.periods import today
+
+    day = as_of or report.stated_date or today()
+    store = _open(store_path, neo4j_uri, reading=False)
     with progress_bar(_("loading")) as progress:
-        store.replace(report.data, progress=progress)
+        store.load(report.data, day, progress=progress)
     counts = report.data.counts()
-    click.echo(_("Loaded {dataset} into {store}: ").format(dataset=dataset, store=store.describe())
+    click.echo(_("Loaded {dataset} into {store} as the register of {date}: ").format(
+        dataset=dataset, store=store.describe(), date=day)
                + ", ".join(f"{counts[k]} {_(LABEL_WORDS[k])}" for k in ("Organization", "Member", "Enterprise", "Building", "Area")))
 
 
@@ -280,11 +301,44 @@ def template(out: Path) -> None:
 
 @main.command(help=_("Count nodes per label and relationships per type."))
 @store_options
+@as_of_option
 @FORMAT_OPTION
-def stats(store_path: str | None, neo4j_uri: str | None, fmt: str) -> None:
+def stats(store_path: str | None, neo4j_uri: str | None, as_of: str | None, fmt: str) -> None:
     from .output import render
 
-    click.echo(render(_counts_rows(_open(store_path, neo4j_uri).counts(), for_people=fmt == "table"), fmt))
+    click.echo(render(_counts_rows(_open(store_path, neo4j_uri, as_of).counts(), for_people=fmt == "table"), fmt))
+
+
+@main.command(help=_("The registers the store keeps, one a date, with their counts; --drop removes one."))
+@store_options
+@click.option("--drop", type=DATE, metavar="YYYY-MM-DD", help=_("Remove the register of this date."))
+@FORMAT_OPTION
+def periods(store_path: str | None, neo4j_uri: str | None, drop: str | None, fmt: str) -> None:
+    from .output import LABEL_WORDS, render
+
+    store = _open(store_path, neo4j_uri, reading=False)
+    if drop:
+        store.drop(drop)
+        click.echo(_("Removed the register of {date} from {store}").format(date=drop, store=store.describe()), err=fmt != "table")
+    names = ("Organization", "Member", "Enterprise", "Building", "Area", "PAIRED_WITH")
+    rows = [{"as_of": p.as_of, **{name: p.counts.get(name, 0) for name in names}} for p in store.periods()]
+    if fmt == "table":
+        headers = {"as_of": _("date")} | {name: _(LABEL_WORDS[name]) for name in names}
+        click.echo(render([{headers[k]: v for k, v in row.items()} for row in rows], "table") if rows
+                   else _("the store holds no register; run 'partygraph load DATASET' first"))
+    else:
+        click.echo(render(rows, fmt, ["as_of", *names]))
+
+
+@main.command(help=_("Remove the registers of the dates before DATE, and every trace of anyone found only in them "
+                     "(the store is written anew, so nothing of them stays in its file)."))
+@store_options
+@click.option("--before", required=True, type=DATE, metavar="YYYY-MM-DD", help=_("Keep the registers of this date and later."))
+def forget(store_path: str | None, neo4j_uri: str | None, before: str) -> None:
+    store = _open(store_path, neo4j_uri, reading=False)
+    gone = store.forget(before)
+    click.echo(_("Removed {count} register(s) from {store}: {dates}").format(
+        count=len(gone), store=store.describe(), dates=", ".join(gone) or "-"))
 
 
 @main.command(help=_("Write a synthetic city dataset (CSV files in OUT); the same seed gives the same bytes. With "
@@ -389,14 +443,17 @@ def _emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
 
 
 def _analysis(name: str, store_path: str | None, neo4j_uri: str | None, fmt: str, limit: int | None,
-              show_all: bool, **options) -> None:
+              show_all: bool, as_of: str | None = None, **options) -> None:
     from .queries import ANALYSES, analysis_json, analysis_page
 
+    store = _open(store_path, neo4j_uri, as_of)
+    if ANALYSES[name].takes_as_of:
+        options["as_of"] = as_of
     wanted = _rows_wanted(fmt, limit, show_all)
     if fmt == "json" and wanted is None:
-        _write_json(analysis_json(_open(store_path, neo4j_uri), name, **options))
+        _write_json(analysis_json(store, name, **options))
         return
-    page = analysis_page(_open(store_path, neo4j_uri), name, wanted, **options)
+    page = analysis_page(store, name, wanted, **options)
     if fmt == "table":
         click.echo(report(name, page.rows, page.total))
     else:
@@ -413,66 +470,79 @@ PLACE = click.option("--place", metavar="ID", help=_("Only this building, or thi
 
 @gaps.command("enterprises", help=_("Enterprises without organizational coverage, most urgent first, with the action and its rule."))
 @store_options
+@as_of_option
 @PLACE
 @report_options
-def gaps_enterprises(store_path: str | None, neo4j_uri: str | None, place: str | None, fmt: str, limit: int | None,
-                     show_all: bool) -> None:
-    _analysis("gaps enterprises", store_path, neo4j_uri, fmt, limit, show_all, place=place)
+def gaps_enterprises(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None, fmt: str,
+                     limit: int | None, show_all: bool) -> None:
+    _analysis("gaps enterprises", store_path, neo4j_uri, fmt, limit, show_all, as_of, place=place)
 
 
 @gaps.command("members", help=_("Isolated mobile members and members out of contact for over six months, with a suggested home. With --place, the members working there (members with no employer are in no place)."))
 @store_options
-@click.option("--as-of", "as_of", type=DATE, help=_("The analysis date [default: today]."))
+@as_of_option
 @PLACE
 @report_options
 def gaps_members(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None,
                  fmt: str, limit: int | None, show_all: bool) -> None:
-    _analysis("gaps members", store_path, neo4j_uri, fmt, limit, show_all, as_of=as_of, place=place)
+    _analysis("gaps members", store_path, neo4j_uri, fmt, limit, show_all, as_of, place=place)
 
 
 @gaps.command("transfers", help=_("Members who work in a unit of the register but whose organizational relationship is "
                                   "elsewhere: who should transfer it in, and to which organization."))
 @store_options
-@click.option("--as-of", "as_of", type=DATE, help=_("The day months at the employer are counted to [default: today]."))
+@as_of_option
 @PLACE
 @report_options
 def gaps_transfers(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None,
                    fmt: str, limit: int | None, show_all: bool) -> None:
-    _analysis("gaps transfers", store_path, neo4j_uri, fmt, limit, show_all, as_of=as_of, place=place)
+    _analysis("gaps transfers", store_path, neo4j_uri, fmt, limit, show_all, as_of, place=place)
 
 
 @gaps.command("pairings", help=_("Two-new organizations without a co-construction partner, with candidate partners nearby."))
 @store_options
+@as_of_option
 @report_options
-def gaps_pairings(store_path: str | None, neo4j_uri: str | None, fmt: str, limit: int | None, show_all: bool) -> None:
-    _analysis("gaps pairings", store_path, neo4j_uri, fmt, limit, show_all)
+def gaps_pairings(store_path: str | None, neo4j_uri: str | None, as_of: str | None, fmt: str, limit: int | None,
+                  show_all: bool) -> None:
+    _analysis("gaps pairings", store_path, neo4j_uri, fmt, limit, show_all, as_of)
 
 
 @main.command(help=_("Organizational and work coverage rates per building and area."))
 @store_options
+@as_of_option
 @click.option("--base", default="all", show_default=True, type=BaseType(),
               help=_("Which enterprises the rates count."))
 @report_options
-def coverage(store_path: str | None, neo4j_uri: str | None, base: str, fmt: str, limit: int | None,
+def coverage(store_path: str | None, neo4j_uri: str | None, as_of: str | None, base: str, fmt: str, limit: int | None,
              show_all: bool) -> None:
-    _analysis("coverage", store_path, neo4j_uri, fmt, limit, show_all, base=base)
+    _analysis("coverage", store_path, neo4j_uri, fmt, limit, show_all, as_of, base=base)
 
 
 @main.command(help=_("The coverage statistics of the annual report (两新组织党组织覆盖情况): units by kind with and "
                      "without a party organization, and their members, for the whole register and each area."))
 @store_options
-@click.option("--as-of", "as_of", type=DATE, help=_("The report's date (截至日期): organizations founded and members "
-                                                   "who joined later are left out [default: today]."))
+@as_of_option
+@click.option("--compare", type=DATE, metavar="YYYY-MM-DD",
+              help=_("Also give each figure in the register in force on this date, and the change (上期, 增减)."))
 @click.option("--place", metavar="ID", help=_("Only this area's rows (its figures count every area below it)."))
 @click.option("--out", type=click.Path(path_type=Path), metavar="FILE.xlsx",
               help=_("Also write the tables as a workbook laid out like the official forms."))
 @report_options
-def statistics(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None, out: Path | None,
-               fmt: str, limit: int | None, show_all: bool) -> None:
+def statistics(store_path: str | None, neo4j_uri: str | None, as_of: str | None, compare: str | None, place: str | None,
+               out: Path | None, fmt: str, limit: int | None, show_all: bool) -> None:
     from .queries.statistics import KEYS, MEMBER_COLUMNS, UNIT_COLUMNS, statistics as compute
     from .queries.gaps_members import iso_date
 
-    rows = compute(_open(store_path, neo4j_uri), as_of=as_of, area=place)
+    store = _open(store_path, neo4j_uri, as_of)
+    if compare:
+        from .queries.trend import FIGURES, compare as compared
+
+        rows = compared(store, as_of, compare, area=place)
+        columns = KEYS + [f"{key}{end}" for key in FIGURES for end in ("", "_before", "_change")] + ["compare_as_of"]
+    else:
+        rows = compute(store, as_of=as_of, area=place)
+        columns = KEYS + UNIT_COLUMNS + MEMBER_COLUMNS
     if out is not None:
         from .export.statistics_xlsx import write_statistics
 
@@ -484,7 +554,39 @@ def statistics(store_path: str | None, neo4j_uri: str | None, as_of: str | None,
     if fmt == "table":
         click.echo(statistics_text(shown, len(rows)))
     else:
-        _emit(shown, fmt, KEYS + UNIT_COLUMNS + MEMBER_COLUMNS)
+        _emit(shown, fmt, columns)
+
+
+@main.command(help=_("The coverage statistics of every register the store keeps, period by period, each judged at "
+                     "its own date; --out writes a workbook with a line chart of the two rates, or the chart as SVG."))
+@store_options
+@click.option("--place", metavar="ID", help=_("Only this area's rows (its figures count every area below it)."))
+@click.option("--from", "start", type=DATE, metavar="YYYY-MM-DD", help=_("The first period shown [default: the earliest]."))
+@click.option("--to", "end", type=DATE, metavar="YYYY-MM-DD", help=_("The last period shown [default: the latest]."))
+@click.option("--out", type=click.Path(path_type=Path), metavar="FILE.xlsx|FILE.svg",
+              help=_("Also write the trend: a workbook with its chart (.xlsx) or the chart alone (.svg)."))
+@FORMAT_OPTION
+def trend(store_path: str | None, neo4j_uri: str | None, place: str | None, start: str | None, end: str | None,
+          out: Path | None, fmt: str) -> None:
+    from .export.trend_chart import SUMMARY, summary
+    from .output import render
+    from .queries.statistics import KEYS, MEMBER_COLUMNS, UNIT_COLUMNS
+    from .queries.trend import trend as compute
+
+    if out is not None and out.suffix.lower() not in (".xlsx", ".svg"):
+        raise click.BadParameter(_("expected a file ending in .xlsx or .svg, not {given!r}").format(given=out.name),
+                                 param_hint="--out")
+    rows = compute(_open(store_path, neo4j_uri), area=place, start=start, end=end)
+    name = next((r["place_name"] or r["place_id"] for r in rows), None) if place else None
+    if out is not None:
+        from .export.trend_chart import write_trend_svg, write_trend_workbook
+
+        (write_trend_svg if out.suffix.lower() == ".svg" else write_trend_workbook)(rows, out, name or _("whole register"))
+        click.echo(_("Wrote {path}").format(path=out), err=fmt != "table")
+    if fmt == "table":
+        click.echo(render(summary(rows), "table", SUMMARY) if rows else _("the store holds no register in that time"))
+    else:
+        _emit(rows, fmt, ["period"] + KEYS + UNIT_COLUMNS + MEMBER_COLUMNS)
 
 
 def statistics_text(rows: list[dict], total: int) -> str:
@@ -509,16 +611,48 @@ def statistics_text(rows: list[dict], total: int) -> str:
     return "\n".join(lines)
 
 
+@main.command(help=_("What changed between two registers: records added and removed, coverage gained and lost, "
+                     "transfers, members found or out of contact, pairings, changed properties; losses first."))
+@store_options
+@click.option("--from", "start", type=DATE, metavar="YYYY-MM-DD",
+              help=_("The earlier register: the one in force on this date [default: the one before the later]."))
+@click.option("--to", "end", type=DATE, metavar="YYYY-MM-DD",
+              help=_("The later register: the one in force on this date [default: the latest]."))
+@click.option("--place", metavar="ID", help=_("Only what lies in this area or building (with every area below it)."))
+@report_options
+def changes(store_path: str | None, neo4j_uri: str | None, start: str | None, end: str | None, place: str | None,
+            fmt: str, limit: int | None, show_all: bool) -> None:
+    from .output import render, table
+    from .queries.changes import COLUMNS, changes as compute
+
+    found = compute(_open(store_path, neo4j_uri, end), start, end, place)
+    wanted = _rows_wanted(fmt, limit, show_all)
+    shown = found.rows if wanted is None else found.rows[:wanted]
+    if fmt != "table":
+        _emit(shown, fmt, COLUMNS)
+        return
+    click.echo(_("Changes from the register of {first} to the register of {second}{place}").format(
+        first=found.first, second=found.second, place=f" ({place})" if place else ""))
+    counts = [{"change": kind, "count": n} for kind, n in found.counts().items()]
+    click.echo(table(counts, ["change", "count"]) if counts else _("no change"))
+    if shown:
+        click.echo("")
+        click.echo(render(shown, "table", COLUMNS))
+    if len(found.rows) > len(shown):
+        click.echo(_("… {count} more {noun}; --all or --format json shows them all").format(
+            count=f"{len(found.rows) - len(shown):,}", noun=pgettext("count", "rows")))
+
+
 @main.command(help=_("Rule checks: oversized joint branches and branches, missing secretaries and superiors, cycles, pairings."))
 @store_options
-@click.option("--as-of", "as_of", type=DATE, help=_("The day terms of office are judged at [default: today]."))
+@as_of_option
 @click.option("--term", "terms", multiple=True, type=TermType(), metavar="LEVEL=YEARS",
               help=_("A term of office other than the default for a level (committee 5 years; general_branch, "
                      "branch, joint_branch 3; organizations based in a community 5), e.g. --term branch=2; repeatable."))
 @report_options
 def check(store_path: str | None, neo4j_uri: str | None, as_of: str | None, terms: tuple, fmt: str,
           limit: int | None, show_all: bool) -> None:
-    _analysis("check", store_path, neo4j_uri, fmt, limit, show_all, as_of=as_of, terms=dict(terms))
+    _analysis("check", store_path, neo4j_uri, fmt, limit, show_all, as_of, terms=dict(terms))
 
 
 @main.command(help=_("Draw the structure as one HTML page that opens offline (pyvis, vis-network inlined)."))
@@ -529,12 +663,12 @@ def check(store_path: str | None, neo4j_uri: str | None, as_of: str | None, term
 @click.option("--view", type=click.Choice(["structure", "hierarchy", "pairings"]), default="structure", show_default=True)
 @click.option("--max-nodes", type=click.IntRange(1), default=DEFAULT_MAX_NODES, show_default=True,
               help=_("Refuse to draw more nodes than this (members beyond 1,500 nodes are counted, not drawn)."))
-@click.option("--as-of", "as_of", type=DATE, help=_("Date for judging members [default: today]."))
+@as_of_option
 def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nodes: int, as_of) -> None:
     from .viz import draw as draw_page
 
     with progress_bar(_("drawing")) as progress:
-        drawing = draw_page(_open(store_path, neo4j_uri), out, scope=scope, depth=depth, view=view,
+        drawing = draw_page(_open(store_path, neo4j_uri, as_of), out, scope=scope, depth=depth, view=view,
                             max_nodes=max_nodes, as_of=as_of, progress=progress)
     click.echo(_("Wrote {path}: {nodes} nodes, {edges} relationships, {gaps} gaps marked").format(
         path=drawing.path, nodes=drawing.nodes, edges=drawing.edges, gaps=drawing.gaps))
@@ -553,14 +687,15 @@ def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nod
               help=_("The pseudonym key of an earlier export, to link this one to it."))
 @click.option("--coarsen-dates/--exact-dates", default=True, show_default=True,
               help=_("Keep only the year of members' dates (joined, last contact, at the employer since)."))
+@as_of_option
 def export_command(store_path, neo4j_uri, fmt: str, out: Path, scope, depth: int, real: bool, key_file: Path | None,
-                   coarsen_dates: bool) -> None:
+                   coarsen_dates: bool, as_of: str | None) -> None:
     from .export import export
 
     if real or fmt == "neo4j-admin":
         click.echo(_("partygraph: warning: exporting members' real names, ids and dates (--no-pseudonymize)"), err=True)
     with progress_bar(_("exporting")) as progress:
-        done = export(_open(store_path, neo4j_uri), fmt, out, pseudonymize=not real, scope=scope, depth=depth,
+        done = export(_open(store_path, neo4j_uri, as_of), fmt, out, pseudonymize=not real, scope=scope, depth=depth,
                       key_file=key_file, coarsen_dates=coarsen_dates, progress=progress)
     if done.key_file:
         click.echo(_("partygraph: the pseudonym key is kept in {path} (readable by you only); give --key-file {path} "
@@ -585,12 +720,13 @@ def analyze() -> None:
 
 @analyze.command("pairings", help=_("The co-construction network: components, degree, betweenness, bridges, cut points, the unpaired."))
 @store_options
+@as_of_option
 @report_options
-def analyze_pairings(store_path, neo4j_uri, fmt: str, limit: int | None, show_all: bool) -> None:
+def analyze_pairings(store_path, neo4j_uri, as_of: str | None, fmt: str, limit: int | None, show_all: bool) -> None:
     from .output import render
     from .queries.pairing_network import COLUMNS, pairing_network
 
-    rows = pairing_network(_open(store_path, neo4j_uri))
+    rows = pairing_network(_open(store_path, neo4j_uri, as_of))
     wanted = _rows_wanted(fmt, limit, show_all)
     if fmt != "table":
         _emit(rows[:wanted] if wanted else rows, fmt, COLUMNS)
@@ -618,10 +754,12 @@ def analyze_pairings(store_path, neo4j_uri, fmt: str, limit: int | None, show_al
                      "for every parameter, with the values the command uses today, then the query."))
 @click.argument("name", type=click.Choice(["gaps enterprises", "gaps members", "gaps transfers", "coverage", "check",
                                            "gaps pairings", "statistics"]))
-def cypher(name: str) -> None:
-    from .queries import browser_text
+@click.option("--as-of", "as_of", type=DATE, metavar="YYYY-MM-DD", help=_("The date the parameters judge dates at "
+                                                                       "[default: today]."))
+def cypher(name: str, as_of: str | None) -> None:
+    from .queries import ANALYSES, browser_text
 
-    click.echo(browser_text(name))
+    click.echo(browser_text(name, **({"as_of": as_of} if as_of and ANALYSES[name].takes_as_of else {})))
 
 
 @main.command(help=_("Load the bundled seed-case dataset (five places from the source articles) and report on it."))

@@ -43,6 +43,8 @@ TITLES = {
     "probationary": N_("probationary"), "mobile": N_("mobile"), "not_transferred": N_("not_transferred"),
     "lost_contact": N_("lost_contact"), "lost_6m_1y": N_("lost_6m_1y"), "lost_1y_5y": N_("lost_1y_5y"),
     "lost_5y_10y": N_("lost_5y_10y"), "lost_10y_plus": N_("lost_10y_plus"),
+    "period": N_("period"), "as_of": N_("as_of"), "change": N_("change"), "before": N_("before"),
+    "after": N_("after"), "compare_as_of": N_("compare_as_of"),
 }
 #: Node labels and relationship types as reports name them.
 LABEL_WORDS = {

@@ -23,9 +23,24 @@ class RecordingStore:
     def describe(self) -> str:
         return "fake store"
 
-    def replace(self, data, progress=None) -> None:
+    def replace(self, data, progress=None, as_of=None) -> None:
         self.calls.append(("replace", data.counts()["Member"]))
         self.data = data
+
+    def load(self, data, as_of: str, progress=None) -> None:
+        self.calls.append(("load", data.counts()["Member"], as_of))
+        self.data = data
+
+    def periods(self):
+        from partygraph.graph.periods import Period
+
+        return [Period("2026-06-30", self.data.counts())]
+
+    def use(self, as_of):
+        from partygraph.graph.periods import in_force
+
+        self.calls.append(("use", as_of))
+        return in_force([p.as_of for p in self.periods()], as_of)
 
     def read(self) -> GraphData:
         self.calls.append(("read",))

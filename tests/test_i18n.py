@@ -49,7 +49,7 @@ def test_help_is_chinese_by_default_and_english_on_request():
     assert "Party organizations, members and enterprises as a graph" in english.stdout
     variable = subprocess.run([sys.executable, "-m", "partygraph", "load", "--help"], capture_output=True, text=True,
                               env={**env, "PARTYGRAPH_LANG": "en"})
-    assert "Replace the store's content" in variable.stdout
+    assert "Keep DATASET as the register of a date" in variable.stdout
 
 
 def test_library_errors_and_reports_are_chinese_by_default(tmp_path):

@@ -37,7 +37,7 @@ def fake(monkeypatch):
 def test_a_report_asks_the_store_for_one_page(fake, args, limit):
     result = CliRunner().invoke(main, ["--lang", "en", "gaps", "enterprises", *args])
     assert result.exit_code == 0, result.output
-    assert fake.calls == [("analysis_page", "gaps enterprises", {"ids": None}, limit), ("close",)]
+    assert fake.calls == [("use", None), ("analysis_page", "gaps enterprises", {"ids": None}, limit), ("close",)]
     if not args:
         assert "E49" in result.stdout and "E50" not in result.stdout and "10 more enterprises" in result.stdout
 
@@ -45,15 +45,15 @@ def test_a_report_asks_the_store_for_one_page(fake, args, limit):
 def test_every_row_as_json_is_asked_of_the_store_as_json(fake):
     result = CliRunner().invoke(main, ["gaps", "enterprises", "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert fake.calls == [("analysis_json", "gaps enterprises", {"ids": None}), ("close",)]
+    assert fake.calls == [("use", None), ("analysis_json", "gaps enterprises", {"ids": None}), ("close",)]
     assert json.loads(result.stdout) == ROWS["gaps enterprises"]
 
 
 def test_a_place_is_looked_up_through_the_store(fake):
     result = CliRunner().invoke(main, ["gaps", "enterprises", "--place", "A1", "--format", "json"])
     assert result.exit_code == 0
-    assert fake.calls[0] == ("place_ids", "A1", "Enterprise")
-    assert fake.calls[1] == ("analysis_json", "gaps enterprises", {"ids": ["E0"]})
+    assert fake.calls[1] == ("place_ids", "A1", "Enterprise")
+    assert fake.calls[2] == ("analysis_json", "gaps enterprises", {"ids": ["E0"]})
 
 
 def test_a_drawing_asks_for_the_scope_and_judges_only_what_it_draws(fake, tmp_path):

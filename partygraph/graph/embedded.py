@@ -35,12 +35,13 @@ from ..i18n import _
 from ..progress import Progress, Tally
 from .data import GraphData
 from .model import LABELS, RELATIONSHIPS, node_key
+from .periods import Period, PeriodChoice, in_force, today
 
 if TYPE_CHECKING:
     import duckdb
 
 FORMAT = "partygraph-store"
-VERSION = 3         # raised with every change of the model's tables
+VERSION = 4         # raised with every change of the model's tables (4: periods)
 DEFAULT_PATH = "partygraph.pgstore"
 SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "bool": "BOOLEAN", "date": "DATE"}
 ENDPOINTS = ("src_label", "src", "dst_label", "dst")
@@ -55,17 +56,36 @@ def q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+HISTORY = "pg_history"      # the schema holding every row version with the periods it is in
+#: The name a store is attached by: fixed, so that no file name can make a name in SQL ambiguous.
+CATALOG = "pg_store"
+#: The connection variable naming the bit of the period that reads answer from.
+SELECTED = "partygraph_period"
+
+
 def schema() -> list[str]:
-    """The statements that create an empty store."""
+    """The statements that create an empty store: each table's row versions in ``h`` with their
+    ``periods`` (bit i: the i-th entry of ``h.period``), and a view named for each table in ``main``
+    showing the rows of the selected period, so that every query reads one register unchanged."""
     statements = ["CREATE TABLE partygraph (format VARCHAR, version INTEGER)",
-                  f"INSERT INTO partygraph VALUES ('{FORMAT}', {VERSION})"]
-    for label, spec in LABELS.items():
-        columns = ", ".join(f"{q(name)} {SQL_TYPES[kind]}" for name, kind in spec.properties.items())
-        statements.append(f"CREATE TABLE {q(label)} ({columns})")
-    for rel_type, spec in RELATIONSHIPS.items():
-        extra = "".join(f", {q(name)} {SQL_TYPES[kind]}" for name, kind in spec.properties.items())
-        statements.append(f"CREATE TABLE {q(rel_type)} (src_label VARCHAR, src VARCHAR, dst_label VARCHAR, dst VARCHAR{extra})")
+                  f"INSERT INTO partygraph VALUES ('{FORMAT}', {VERSION})",
+                  f"CREATE SCHEMA {HISTORY}",
+                  f"CREATE TABLE {HISTORY}.period (bit INTEGER, as_of DATE, counts VARCHAR)"]
+    for name, columns in table_columns().items():
+        defined = ", ".join(f"{q(column)} {kind}" for column, kind in columns.items())
+        statements.append(f"CREATE TABLE {HISTORY}.{q(name)} ({defined}, periods UBIGINT)")
+        statements.append(f"CREATE VIEW {q(name)} AS SELECT {', '.join(q(c) for c in columns)} FROM {HISTORY}.{q(name)} "
+                          f"WHERE periods & getvariable('{SELECTED}') <> 0")
     return statements
+
+
+def table_columns() -> dict[str, dict[str, str]]:
+    """Each table's columns and SQL types: a label's properties; a relationship's ends and properties."""
+    tables = {label: {name: SQL_TYPES[kind] for name, kind in spec.properties.items()} for label, spec in LABELS.items()}
+    for rel_type, spec in RELATIONSHIPS.items():
+        tables[rel_type] = {**{end: "VARCHAR" for end in ENDPOINTS},
+                            **{name: SQL_TYPES[kind] for name, kind in spec.properties.items()}}
+    return tables
 
 
 def _json_columns(properties: dict[str, str]) -> str:
@@ -112,39 +132,115 @@ def _split(key: str) -> str:
     return f"substr({key}, 1, strpos({key}, ':') - 1), substr({key}, strpos({key}, ':') + 1)"
 
 
-def write_database(path: Path, data: GraphData, counter: Tally) -> None:
-    import duckdb
+def _stage(connection: "duckdb.DuckDBPyConnection", folder: Path, data: GraphData, counter: Tally) -> None:
+    """``data`` in the tables of the attached database ``stage``, as one period's rows."""
+    for name, columns in table_columns().items():
+        defined = ", ".join(f"{q(column)} {kind}" for column, kind in columns.items())
+        connection.execute(f"CREATE TABLE pg_stage.{q(name)} ({defined})")
+    for label, spec in LABELS.items():
+        names = ", ".join(q(c) for c in spec.properties)
+        _bulk(connection, folder, label, list(data.nodes[label].values()),
+              f"INSERT INTO pg_stage.{q(label)} SELECT {names} FROM {{source}}", _json_columns(spec.properties))
+        counter.add(1, label)
+    # Relationships without properties go in as their keys, split into columns by DuckDB.
+    _bulk(connection, folder, "relationships", list(data.rels),
+          "CREATE TABLE pg_stage.keys AS SELECT k[1] AS type, k[2] AS src, k[3] AS dst FROM {source}",
+          "{'k': 'VARCHAR[]'}", records=False)
+    for rel_type, spec in RELATIONSHIPS.items():
+        if spec.properties:
+            rows = [{"src": source, "dst": target, **props}
+                    for (kind, source, target), props in data.rels.items() if kind == rel_type]
+            extra = "".join(f", {q(c)}" for c in spec.properties)
+            _bulk(connection, folder, rel_type, rows,
+                  f"INSERT INTO pg_stage.{q(rel_type)} SELECT {_split('src')}, {_split('dst')}{extra} FROM {{source}}",
+                  _json_columns({"src": "str", "dst": "str", **spec.properties}))
+        else:
+            connection.execute(f"INSERT INTO pg_stage.{q(rel_type)} SELECT {_split('src')}, {_split('dst')} "
+                               "FROM pg_stage.keys WHERE type = ?", [rel_type])
+        counter.add(1, rel_type)
 
-    folder = path.parent
-    connection = duckdb.connect(str(path))
+
+def write_database(path: Path, data: GraphData | None, as_of: str | None, old: Path | None,
+                   dropping: frozenset[str], counter: Tally) -> list[str]:
+    """Write a store at ``path``: the periods of the store ``old`` (if any) but those ``dropping``,
+    with ``data`` as the period ``as_of`` (replacing a period of that date). A row equal in every
+    column to one kept is not stored again: its bit is set. Returns the dates of the periods written.
+    The file is new, so it holds no block of what was left out (``forget`` relies on it)."""
+    connection = attached(path)
     try:
         for statement in schema():
             connection.execute(statement)
-        for label, spec in LABELS.items():
-            names = ", ".join(q(c) for c in spec.properties)
-            _bulk(connection, folder, label, list(data.nodes[label].values()),
-                  f"INSERT INTO {q(label)} SELECT {names} FROM {{source}}", _json_columns(spec.properties))
-            counter.add(1, label)
-        # Relationships without properties go in as their keys, split into columns by DuckDB.
-        _bulk(connection, folder, "relationships", list(data.rels),
-              "CREATE TEMPORARY TABLE keys AS SELECT k[1] AS type, k[2] AS src, k[3] AS dst FROM {source}",
-              "{'k': 'VARCHAR[]'}", records=False)
-        for rel_type, spec in RELATIONSHIPS.items():
-            if spec.properties:
-                rows = [{"src": source, "dst": target, **props}
-                        for (kind, source, target), props in data.rels.items() if kind == rel_type]
-                extra = "".join(f", {q(c)}" for c in spec.properties)
-                _bulk(connection, folder, rel_type, rows,
-                      f"INSERT INTO {q(rel_type)} SELECT {_split('src')}, {_split('dst')}{extra} FROM {{source}}",
-                      _json_columns({"src": "str", "dst": "str", **spec.properties}))
-            else:
-                connection.execute(f"INSERT INTO {q(rel_type)} SELECT {_split('src')}, {_split('dst')} "
-                                   "FROM keys WHERE type = ?", [rel_type])
-            counter.add(1, rel_type)
-        connection.execute("DROP TABLE keys")
+        kept: dict[str, int] = {}
+        if old is not None:
+            connection.execute("ATTACH $old AS pg_old (READ_ONLY)", {"old": old.as_posix()})
+            kept = {day.isoformat(): bit for bit, day in connection.execute(f"SELECT bit, as_of FROM pg_old.{HISTORY}.period").fetchall()
+                    if day.isoformat() not in dropping}
+        bit = None
+        if data is not None:
+            from .periods import check_room
+
+            check_room(list(kept), as_of)
+            bit = kept.pop(as_of, None)
+            bit = bit if bit is not None else min(set(range(64)) - set(kept.values()))
+            connection.execute("ATTACH ':memory:' AS pg_stage")
+            _stage(connection, path.parent, data, counter)
+        keep_mask = sum(1 << b for b in kept.values())
+        for name, columns in table_columns().items():
+            _merge(connection, name, list(columns), old is not None, keep_mask, bit)
+        periods = {**kept, **({as_of: bit} if bit is not None else {})}
+        _write_periods(connection, periods)
         connection.execute("CHECKPOINT")
+        return sorted(periods)
     finally:
         connection.close()
+
+
+def _merge(connection, name: str, columns: list[str], from_old: bool, keep_mask: int, bit: int | None) -> None:
+    """One table's row versions: the old store's with the kept periods' bits, and the staged rows with
+    ``bit``; equal rows (every column, NULL equal to NULL) become one row with both."""
+    names = ", ".join(q(c) for c in columns)
+    parts = []
+    if from_old:
+        parts.append(f"SELECT {names}, periods & {keep_mask}::UBIGINT AS periods FROM pg_old.{HISTORY}.{q(name)}")
+    if bit is not None:
+        parts.append(f"SELECT {names}, {1 << bit}::UBIGINT AS periods FROM pg_stage.{q(name)}")
+    if not parts:
+        return
+    if len(parts) == 1 and not from_old:             # one register alone: its rows as they are
+        connection.execute(f"INSERT INTO {HISTORY}.{q(name)} {parts[0]}")
+        return
+    order = "id" if name in LABELS else "src_label, src, dst_label, dst"
+    connection.execute(f"INSERT INTO {HISTORY}.{q(name)} SELECT {names}, bit_or(periods) AS periods "
+                       f"FROM ({' UNION ALL '.join(parts)}) GROUP BY ALL HAVING bit_or(periods) <> 0 "
+                       f"ORDER BY {order}, periods")
+
+
+def _write_periods(connection, periods: dict[str, int]) -> None:
+    """Each period's bit and date, and its counts per table (kept: ``periods`` lists them at once)."""
+    import json
+
+    counts: dict[str, dict[str, int]] = {day: {} for day in periods}
+    for name in table_columns():
+        by_set = dict(connection.execute(f"SELECT periods, count(*) FROM {HISTORY}.{q(name)} GROUP BY periods").fetchall())
+        for day, bit in periods.items():
+            counts[day][name] = sum(n for mask, n in by_set.items() if mask >> bit & 1)
+    for day, bit in periods.items():
+        connection.execute(f"INSERT INTO {HISTORY}.period VALUES (?, ?, ?)", [bit, day, json.dumps(counts[day])])
+
+
+def attached(path: Path, read_only: bool = False) -> "duckdb.DuckDBPyConnection":
+    """A connection whose default database is the store at ``path``, attached as :data:`CATALOG`
+    (opened directly, a file named ``pg_history.pgstore`` would be a catalog named like the schema)."""
+    import duckdb
+
+    connection = duckdb.connect()
+    try:
+        connection.execute(f"ATTACH $path AS {CATALOG}{' (READ_ONLY)' if read_only else ''}", {"path": str(path)})
+        connection.execute(f"USE {CATALOG}")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def _is_old_json_store(path: Path) -> bool:
@@ -225,25 +321,130 @@ class EmbeddedStore:
                                "name; choose a path without it").format(path=self.path, characters=" ".join(refused)))
         self._connection: "duckdb.DuckDBPyConnection | None" = None
         self._identity: tuple[int, int, int] | None = None
+        self._chosen: str | None = None
 
     def describe(self) -> str:
         return _("embedded store {path}").format(path=self.path)
 
-    def replace(self, data: GraphData, progress: Progress = None) -> None:
-        """Write the graph in place of the store's content, all at once or not at all."""
+    def replace(self, data: GraphData, progress: Progress = None, as_of: str | None = None) -> None:
+        """Make the store hold ``data`` alone, as the register of ``as_of`` (default today)."""
+        self._write(data, as_of or today(), keep=False, progress=progress)
+
+    def load(self, data: GraphData, as_of: str, progress: Progress = None) -> None:
+        """Keep ``data`` as the register of ``as_of``, replacing a period of that date; the others stay."""
+        self._write(data, as_of, keep=True, progress=progress)
+
+    def drop(self, as_of: str) -> None:
+        """Remove the period of ``as_of`` (rows kept only for it go with it)."""
+        self._require(as_of)
+        self._write(None, None, keep=True, dropping=frozenset([as_of]))
+
+    def forget(self, before: str) -> list[str]:
+        """Remove every period before ``before`` and every row found only in them, in a new file."""
+        gone = [day for day in self.period_dates() if day < before]
+        if gone:
+            self._write(None, None, keep=True, dropping=frozenset(gone))
+        return gone
+
+    def _require(self, as_of: str) -> None:
+        if as_of not in self.period_dates():
+            raise StoreError(_("{store} holds no register of {date}; 'partygraph periods' lists those it holds").format(
+                store=self.describe(), date=as_of))
+
+    def _write(self, data: GraphData | None, as_of: str | None, keep: bool, dropping: frozenset[str] = frozenset(),
+               progress: Progress = None) -> None:
+        """Write the store anew beside the old one and rename it over: all of it or nothing."""
         counter = Tally(progress, len(LABELS) + len(RELATIONSHIPS))
+        old = None
+        if keep and self.path.exists():
+            self.connection()                   # refuses a file that is no store, or of another version
+            old = self.path
         self._release()
         import duckdb
 
         with atomic_path(self.path) as temporary, paused_gc():      # millions of rows, none of them cyclic
             try:
-                write_database(temporary, data, counter)
+                write_database(temporary, data, as_of, old, dropping, counter)
             except duckdb.IOException as exc:           # a full disk, a file size limit
                 raise StoreError(_("cannot write the store {path}: {reason}; nothing was changed").format(
                     path=self.path, reason=str(exc).splitlines()[0])) from exc
             except duckdb.Error as exc:
                 raise StoreError(_("the database refused the data for {path}: {reason}; nothing was changed").format(
                     path=self.path, reason=str(exc).splitlines()[0])) from exc
+
+    # -- periods -----------------------------------------------------------------------------
+
+    def periods(self) -> list[Period]:
+        """Every period the store holds, by date, with its counts."""
+        import json
+
+        rows = self.sql(f"SELECT as_of, counts FROM {HISTORY}.period ORDER BY as_of")
+        return [Period(day.isoformat(), json.loads(counts)) for day, counts in rows]
+
+    def period_dates(self) -> list[str]:
+        return [day.isoformat() for (day,) in self.sql(f"SELECT as_of FROM {HISTORY}.period ORDER BY as_of")]
+
+    def use(self, as_of: str | None) -> PeriodChoice:
+        """Answer every read from now on from the register in force at ``as_of`` (default today)."""
+        choice = in_force(self.period_dates(), as_of)
+        self._chosen = choice.period
+        self._select(self.connection())
+        return choice
+
+    def difference(self, first: str, second: str) -> tuple[GraphData, GraphData]:
+        """(what the register of ``first`` holds that the one of ``second`` does not, and the reverse):
+        nodes whose properties differ or that one lacks, relationships one lacks (both stores alike)."""
+        bits = dict(self.sql(f"SELECT strftime(as_of, '%Y-%m-%d'), bit FROM {HISTORY}.period"))
+        one, two = bits[first], bits[second]
+        sides = (GraphData(), GraphData())
+        differs = f"(periods >> {one}) & 1 <> (periods >> {two}) & 1"
+        for label, spec in LABELS.items():
+            columns = list(spec.properties)
+            for row in self.sql(f"SELECT {', '.join(q(c) for c in columns)}, (periods >> {one}) & 1 "
+                                f"FROM {HISTORY}.{q(label)} WHERE {differs}"):
+                sides[0 if row[-1] else 1].add_node(label, {c: _value(v) for c, v in zip(columns, row) if v is not None})
+        for rel_type, spec in RELATIONSHIPS.items():
+            columns = list(spec.properties)
+            selected = ", ".join(q(c) for c in [*ENDPOINTS, *columns])
+            for row in self.sql(f"SELECT {selected}, (periods >> {one}) & 1 FROM {HISTORY}.{q(rel_type)} WHERE {differs}"):
+                sides[0 if row[-1] else 1].rels[(rel_type, node_key(row[0], row[1]), node_key(row[2], row[3]))] = {
+                    c: _value(v) for c, v in zip(columns, row[4:-1]) if v is not None}
+        return sides
+
+    def records(self, keys: list[str]) -> GraphData:
+        """The nodes of ``keys`` (``Label:id``) with their outgoing relationships, in the period read."""
+        data = GraphData()
+        by_label: dict[str, list[str]] = {}
+        for key in keys:
+            label, _sep, node_id = key.partition(":")
+            by_label.setdefault(label, []).append(node_id)
+        for label, ids in by_label.items():
+            data.nodes[label].update(self.nodes(label, ids))
+        for rel_type, spec in RELATIONSHIPS.items():
+            columns = list(spec.properties)
+            selected = ", ".join(q(c) for c in [*ENDPOINTS, *columns])
+            rows = self.sql(f"SELECT {selected} FROM {q(rel_type)} WHERE src_label || ':' || src IN "
+                            "(SELECT unnest($keys::VARCHAR[]))", {"keys": list(keys)})
+            for row in rows:
+                data.rels[(rel_type, node_key(row[0], row[1]), node_key(row[2], row[3]))] = {
+                    c: _value(v) for c, v in zip(columns, row[4:]) if v is not None}
+        return data
+
+    def places(self) -> GraphData:
+        """Every area and building of the period read, and the PART_OF between them."""
+        data = GraphData()
+        for label in ("Area", "Building"):
+            data.nodes[label].update(self.nodes(label))
+        data.rels.update(self.relationships("PART_OF"))
+        return data
+
+    def _select(self, connection: "duckdb.DuckDBPyConnection") -> None:
+        """Set the connection's period (the chosen one, else the latest) for the tables' views."""
+        rows = connection.execute(f"SELECT as_of, bit FROM {HISTORY}.period ORDER BY as_of").fetchall()
+        bits = {day.isoformat(): bit for day, bit in rows}
+        chosen = self._chosen if self._chosen in bits else (rows[-1][0].isoformat() if rows else None)
+        mask = 1 << bits[chosen] if chosen else 0           # a store whose every period was dropped: no rows
+        connection.execute(f"SET VARIABLE {SELECTED} = {mask}::UBIGINT")
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -260,6 +461,7 @@ class EmbeddedStore:
             return self._connection
         self._release()
         self._connection, self._identity = self._open(), identity
+        self._select(self._connection)
         return self._connection
 
     def _open(self) -> "duckdb.DuckDBPyConnection":
@@ -269,7 +471,7 @@ class EmbeddedStore:
             raise StoreError(_("{path} was written by an earlier version of partygraph; load the registers again "
                                "('partygraph load DATASET') to make a store this version reads").format(path=self.path))
         try:
-            connection = duckdb.connect(str(self.path), read_only=True)
+            connection = attached(self.path, read_only=True)
         except (duckdb.Error, OSError) as exc:
             raise StoreError(_("{path} is not a partygraph store, or damaged: {reason}").format(
                 path=self.path, reason=type(exc).__name__)) from exc
@@ -340,6 +542,8 @@ class EmbeddedStore:
         _widen(reader)
         failed: list[BaseException] = []
         cursor = self.connection().cursor()
+        cursor.execute(f"USE {CATALOG}")
+        self._select(cursor)
 
         def copy() -> None:
             try:

@@ -14,6 +14,8 @@ import os
 import re
 import socket
 import uuid
+
+import orjson
 from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from typing import Iterable, Iterator
@@ -23,9 +25,13 @@ from ..i18n import _
 from ..progress import Progress, Tally
 from .data import GraphData, text_order_differs
 from .model import LABELS, RELATIONSHIPS, split_key
+from .neo4j_periods import PERIOD_LABEL_CYPHER, VERSION, states, version_label, version_rows
 from .neo4j_schema import schema_statements
+from .periods import Period, PeriodChoice, in_force, today
 
 MARKER = "Partygraph"
+#: The property naming a version node (see :mod:`partygraph.graph.neo4j_periods`); never a model property.
+VERSION_KEY = "pg_vkey"
 BATCH = 10_000
 IN_FLIGHT = 2
 MIN_VERSION = (5, 23)      # the CALL (x) { ... } subqueries (variable scope clause) arrived in 5.23
@@ -84,7 +90,7 @@ def _abandoned(host: str | None, pid: int | None, expired: bool | None) -> bool:
 
 
 def _from_neo4j(props: dict) -> dict:
-    return {k: v.iso_format() if hasattr(v, "iso_format") else v for k, v in props.items()}
+    return {k: v.iso_format() if hasattr(v, "iso_format") else v for k, v in props.items() if k != VERSION_KEY}
 
 
 def _batches(rows: list, size: int = BATCH) -> Iterator[list]:
@@ -200,6 +206,16 @@ class Neo4jStore:
             return session.execute_write(work)
 
     def run(self, query: str, **params) -> list[dict]:
+        """A read query's rows as dicts, from the period chosen by :meth:`use` (default: the latest)."""
+        return self._run(self._in_period(query), **params)
+
+    def _in_period(self, query: str) -> str:
+        from .neo4j_periods import versioned
+
+        token = getattr(self, "_token", None)
+        return versioned(query, token) if token else query
+
+    def _run(self, query: str, **params) -> list[dict]:
         """A read query's rows as dicts (a managed read transaction: retried if transient)."""
         def work(tx):
             return [record.data() for record in tx.run(query, **params)]
@@ -209,7 +225,10 @@ class Neo4jStore:
 
     def run_value(self, query: str, **params) -> object:
         """The one value of a read query's one row, as the driver decodes it (no ``record.data()``
-        walk: for a city's rows collected into one list that walk costs seconds)."""
+        walk: for a city's rows collected into one list that walk costs seconds), from the period chosen."""
+        return self._run_value(self._in_period(query), **params)
+
+    def _run_value(self, query: str, **params) -> object:
         def work(tx):
             return tx.run(query, **params).single(strict=True).value()
 
@@ -222,27 +241,225 @@ class Neo4jStore:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def replace(self, data: GraphData, progress: Progress = None) -> None:
-        """Make partygraph's part of the database equal ``data`` (idempotent; reruns complete it)."""
+    def replace(self, data: GraphData, progress: Progress = None, as_of: str | None = None) -> None:
+        """Make partygraph's part of the database ``data`` alone, as the register of ``as_of`` (default
+        today); idempotent, so a rerun completes an interrupted one."""
+        self._change(lambda bar: self._put(data, as_of or today(), bar, alone=True), data, progress)
+
+    def load(self, data: GraphData, as_of: str, progress: Progress = None) -> None:
+        """Keep ``data`` as the register of ``as_of`` (replacing a period of that date); the others stay."""
+        self._change(lambda bar: self._put(data, as_of, bar, alone=False), data, progress)
+
+    def drop(self, as_of: str) -> None:
+        """Remove the period of ``as_of``; today's graph becomes the latest one left."""
+        if as_of not in self.period_dates():
+            raise StoreError(_("{store} holds no register of {date}; 'partygraph periods' lists those it holds").format(
+                store=self.describe(), date=as_of))
+        self._change(lambda bar: self._remove([as_of], bar), None, None)
+
+    def forget(self, before: str) -> list[str]:
+        """Remove every period before ``before`` and the versions found only in them."""
+        gone = [day for day in self.period_dates() if day < before]
+        if gone:
+            self._change(lambda bar: self._remove(gone, bar), None, None)
+        return gone
+
+    def _change(self, work, data: GraphData | None, progress: Progress) -> None:
+        """Run ``work`` under the load lock, the store marked as loading until it ends."""
         self._refuse_foreign_nodes()
         self._ensure_schema()
         token = self._take_lock()
-        bar = Tally(progress, sum(len(v) for v in data.nodes.values()) + len(data.rels))
+        total = 2 * (sum(len(v) for v in data.nodes.values()) + len(data.rels)) if data else 0
+        bar = Tally(progress, total)
         try:
-            existing = self._delete_stale_nodes(data)
-            for label, by_id in data.nodes.items():
-                self._write_nodes(label, by_id, existing[label], bar)
-            desired = self._relationship_groups(data)
-            for key in _endpoint_pairs():
-                self._sync_relationships(key, desired.get(key, []), bar)
-            self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime(), "
-                        "m.text_order_differs = $differs", differs=text_order_differs(data))
+            work(bar)
+            self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime()")
         except Neo4jConnectionError:
             raise                # the server is gone: the lock of this process is taken over once it ends
         except BaseException:
             self._release_lock(token)
             raise
         self._release_lock(token)
+
+    def _put(self, data: GraphData, as_of: str, bar: Tally, alone: bool) -> None:
+        from .periods import check_room
+
+        dates = self.period_dates()
+        if alone:
+            self._remove(dates, Tally(None, 0), live=False)
+            dates = []
+        check_room(dates, as_of)
+        if as_of in dates:
+            self._remove([as_of], Tally(None, 0), live=False)
+        self._add_versions(data, as_of, bar)
+        self._write("MERGE (p:PartygraphMeta {id: $id}) SET p.as_of = $as_of, p.counts = $counts "
+                    "WITH p MATCH (m:PartygraphMeta {id: 'store'}) "
+                    "SET m.versions_order_differs = coalesce(m.versions_order_differs, false) OR $differs",
+                    id=f"period:{as_of}", as_of=as_of, counts=orjson.dumps(data.counts()).decode(),
+                    differs=text_order_differs(data))
+        if as_of >= max(dates, default=as_of):
+            self._sync_live(data, bar, as_of)
+
+    def _sync_live(self, data: GraphData, bar: Tally, as_of: str | None) -> None:
+        """Make today's graph (the latest period, read without versions) equal ``data``."""
+        existing = self._delete_stale_nodes(data)
+        for label, by_id in data.nodes.items():
+            self._write_nodes(label, by_id, existing[label], bar)
+        desired = self._relationship_groups(data)
+        for key in _endpoint_pairs():
+            self._sync_relationships(key, desired.get(key, []), bar)
+        self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.live = $as_of, m.text_order_differs = $differs",
+                    as_of=as_of, differs=text_order_differs(data))
+
+    def _remove(self, dates: list[str], bar: Tally, live: bool = True) -> None:
+        """Remove periods from the versions (a version left in none goes, with its relationships, and
+        a relationship between versions that no longer co-exist); with ``live``, today's graph becomes
+        the latest period left."""
+        from .periods import period_token
+
+        for day in dates:
+            label = period_token(day)
+            self._autocommit(f"MATCH (n:{VERSION}:{label}) CALL (n) {{ REMOVE n:{label} }} IN TRANSACTIONS OF 50000 ROWS")
+            self._write("MATCH (p:PartygraphMeta {id: $id}) DELETE p", id=f"period:{day}")
+        self._autocommit(f"MATCH (n:{VERSION}) WHERE none(l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}') "
+                         "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+        self._autocommit(f"MATCH (a:{VERSION})-[r]->(b:{VERSION}) "
+                         f"WHERE none(l IN labels(a) WHERE l =~ '{PERIOD_LABEL_CYPHER}' AND l IN labels(b)) "
+                         "CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS")
+        if not live:
+            return
+        left = self.period_dates()
+        row = self._run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) RETURN m.live AS live")
+        if row and row[0]["live"] in left:
+            return
+        if left:
+            self._token = period_token(left[-1])
+            try:
+                latest = self._read_all()
+            finally:
+                self._token = None
+            self._sync_live(latest, bar, left[-1])
+        else:
+            self._sync_live(GraphData(), bar, None)
+
+    def _add_versions(self, data: GraphData, as_of: str, bar: Tally) -> None:
+        """The period ``as_of`` into the versions: versions already there take its label, new ones
+        are created, and relationships only where the two versions did not co-exist before."""
+        from .periods import period_token
+
+        label = period_token(as_of)
+        keys = states(data)
+        existing = {vkey: frozenset(labels) for vkey, labels in self._run_value(
+            f"MATCH (n:{VERSION}) RETURN collect([n.{VERSION_KEY}, "
+            f"[l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}']])")}
+        labelled, new, rels = version_rows(data, keys, existing)
+        self._write_batches(f"UNWIND $rows AS k MATCH (n:{VERSION} {{{VERSION_KEY}: k}}) SET n:{label}",
+                            labelled, bar, label)
+        for model, rows in new.items():
+            dates = _date_sets("n", "row.props", LABELS[model].properties)
+            self._write_batches(f"UNWIND $rows AS row CREATE (n:{version_label(model)}:{VERSION}:{label}) "
+                                f"SET n = row.props, n.{VERSION_KEY} = row.vkey{dates}", rows, bar, model)
+        bar.add(len(data.rels) - len(rels), label)
+        groups: dict[str, list] = {}
+        for rel_type, _from, _to, row in rels:
+            groups.setdefault(rel_type, []).append(row)
+        for rel_type, rows in groups.items():
+            types = RELATIONSHIPS[rel_type].properties
+            props = f" SET r = row.p{_date_sets('r', 'row.p', types)}" if types else ""
+            self._write_batches(f"UNWIND $rows AS row MATCH (a:{VERSION} {{{VERSION_KEY}: row.a}}) "
+                                f"MATCH (b:{VERSION} {{{VERSION_KEY}: row.b}}) CREATE (a)-[r:{rel_type}]->(b){props}",
+                                rows, bar, rel_type)
+
+    # -- periods -----------------------------------------------------------------------------
+
+    def period_dates(self) -> list[str]:
+        return sorted(row["d"] for row in self._run(
+            "MATCH (p:PartygraphMeta) WHERE p.id STARTS WITH 'period:' RETURN p.as_of AS d"))
+
+    def periods(self) -> list[Period]:
+        self.check_complete()
+        rows = self._run("MATCH (p:PartygraphMeta) WHERE p.id STARTS WITH 'period:' RETURN p.as_of AS d, p.counts AS c")
+        return sorted((Period(row["d"], orjson.loads(row["c"])) for row in rows), key=lambda p: p.as_of)
+
+    def use(self, as_of: str | None) -> PeriodChoice:
+        """Answer every read from now on from the register in force at ``as_of`` (default today):
+        today's graph for the latest period, the versions for an earlier one."""
+        from .periods import period_token
+
+        self.check_complete()
+        choice = in_force(self.period_dates(), as_of)
+        live = self._run("MATCH (m:PartygraphMeta {id: 'store'}) RETURN m.live AS live")[0]["live"]
+        self._token = None if choice.period == live else period_token(choice.period)
+        return choice
+
+    def difference(self, first: str, second: str) -> tuple[GraphData, GraphData]:
+        """(what the register of ``first`` holds that the one of ``second`` does not, and the reverse),
+        read from the versions in one or the other period only (see the embedded store's twin)."""
+        from .neo4j_periods import model_label
+        from .periods import period_token
+
+        self.check_complete()
+        one, two = period_token(first), period_token(second)
+        rows = self._run_value(
+            f"MATCH (n:{VERSION}) WHERE (n:{one}) <> (n:{two}) "
+            f"WITH n, CASE WHEN n:{one} THEN '{one}' ELSE '{two}' END AS side "
+            "RETURN collect([[l IN labels(n) WHERE l IN $labels][0], properties(n), n:" + one + ", "
+            f"COLLECT {{ MATCH (n)-[r]->(m:{VERSION}) WHERE side IN labels(m) "
+            "RETURN [type(r), [l IN labels(m) WHERE l IN $labels][0], m.id, properties(r)] }])",
+            labels=[version_label(label) for label in LABELS])
+        states: tuple[dict, dict] = ({}, {})
+        for label, props, in_one, out in rows:
+            label = model_label(label)
+            props = _from_neo4j(props)
+            rels = {(rel_type, f"{label}:{props['id']}", f"{model_label(to_label)}:{to_id}"): _from_neo4j(rel_props)
+                    for rel_type, to_label, to_id, rel_props in out}
+            states[0 if in_one else 1][f"{label}:{props['id']}"] = (label, props, rels)
+        sides = (GraphData(), GraphData())
+        for this, other, side in ((states[0], states[1], sides[0]), (states[1], states[0], sides[1])):
+            for key, (label, props, rels) in this.items():
+                was = other.get(key)
+                if was is None or was[1] != props:
+                    side.add_node(label, props)
+                for rel, rel_props in rels.items():
+                    if was is None or was[2].get(rel) != rel_props or rel not in was[2]:
+                        side.rels[rel] = rel_props
+        return sides
+
+    def records(self, keys: list[str]) -> GraphData:
+        """The nodes of ``keys`` (``Label:id``) with their outgoing relationships, in the period read."""
+        from .neo4j_periods import model_label
+
+        self.check_complete()
+        data = GraphData()
+        by_label: dict[str, list[str]] = {}
+        for key in keys:
+            label, _sep, node_id = key.partition(":")
+            by_label.setdefault(label, []).append(node_id)
+        for label, ids in by_label.items():
+            rows = self.run(f"UNWIND $ids AS id MATCH (n:{label}:{MARKER} {{id: id}}) RETURN properties(n) AS p, "
+                            f"COLLECT {{ MATCH (n)-[r]->(m:{MARKER}) RETURN [type(r), [l IN labels(m) WHERE l IN $labels][0], "
+                            "m.id, properties(r)] } AS out", ids=ids, labels=self.label_names(LABELS))
+            for row in rows:
+                props = _from_neo4j(row["p"])
+                data.add_node(label, props)
+                for rel_type, to_label, to_id, rel_props in row["out"]:
+                    data.rels[(rel_type, f"{label}:{props['id']}", f"{model_label(to_label)}:{to_id}")] = _from_neo4j(rel_props)
+        return data
+
+    def places(self) -> GraphData:
+        """Every area and building of the period read, and the PART_OF between them."""
+        self.check_complete()
+        data = GraphData()
+        for label in ("Area", "Building"):
+            for row in self.run(f"MATCH (n:{label}:{MARKER}) RETURN properties(n) AS p"):
+                data.add_node(label, _from_neo4j(row["p"]))
+            for row in self.run(f"MATCH (a:{label}:{MARKER})-[:PART_OF]->(b:Area:{MARKER}) RETURN a.id AS f, b.id AS t"):
+                data.add_rel("PART_OF", label, row["f"], "Area", row["t"])
+        return data
+
+    def label_names(self, labels) -> list[str]:
+        """The names the model's labels have in the period read (the versions' names for an earlier one)."""
+        return [version_label(label) if getattr(self, "_token", None) else label for label in labels]
 
     def _take_lock(self) -> str:
         """Take the load lock and mark the store as loading, in one transaction: a second load that
@@ -276,7 +493,7 @@ class Neo4jStore:
 
     def _refuse_foreign_nodes(self) -> None:
         labels = " OR ".join(f"n:{label}" for label in LABELS)
-        rows = self.run(f"MATCH (n) WHERE ({labels}) AND NOT n:{MARKER} RETURN count(n) AS foreign")
+        rows = self._run(f"MATCH (n) WHERE ({labels}) AND NOT n:{MARKER} RETURN count(n) AS foreign")
         if rows and rows[0]["foreign"]:
             raise StoreError(
                 _("database {database} at {uri} already holds {count} node(s) with partygraph's labels that "
@@ -284,7 +501,9 @@ class Neo4jStore:
                     database=self.database, uri=self.uri, count=rows[0]["foreign"]))
 
     def _ensure_schema(self) -> None:
-        for statement in schema_statements():
+        from .neo4j_periods import version_schema_statements
+
+        for statement in schema_statements() + version_schema_statements():
             self._autocommit(statement)
         self._autocommit("CALL db.awaitIndexes(300)")
 
@@ -292,7 +511,7 @@ class Neo4jStore:
         """Delete partygraph's nodes that ``data`` no longer has; return the ids that remain, per label."""
         remaining = {}
         for label, by_id in data.nodes.items():
-            existing = {row["id"] for row in self.run(f"MATCH (n:{label}:{MARKER}) RETURN n.id AS id")}
+            existing = {row["id"] for row in self._run(f"MATCH (n:{label}:{MARKER}) RETURN n.id AS id")}
             stale = sorted(existing.difference(by_id))
             for batch in _batches(stale):
                 self._write(f"UNWIND $ids AS id MATCH (n:{label}:{MARKER} {{id: id}}) DETACH DELETE n", ids=batch)
@@ -333,7 +552,7 @@ class Neo4jStore:
         or created. A pair found twice (which no finished load leaves) is made once again."""
         rel_type, from_label, to_label = key
         want = {(row["f"], row["t"]): row for row in rows}
-        found = self.run_value(f"MATCH (a:{from_label}:{MARKER})-[r:{rel_type}]->(b:{to_label}:{MARKER}) "
+        found = self._run_value(f"MATCH (a:{from_label}:{MARKER})-[r:{rel_type}]->(b:{to_label}:{MARKER}) "
                                f"RETURN collect([a.id, b.id, properties(r)])")
         seen: dict[tuple[str, str], int] = {}
         have: dict[tuple[str, str], dict] = {}
@@ -367,10 +586,12 @@ class Neo4jStore:
     # -- reading ----------------------------------------------------------------------------
 
     def check_complete(self) -> None:
-        rows = self.run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) "
-                        "RETURN m.state AS state, coalesce(m.text_order_differs, true) AS differs")
+        rows = self._run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) "
+                         "RETURN m.state AS state, coalesce(m.text_order_differs, true) AS differs, "
+                         "coalesce(m.versions_order_differs, true) AS versions_differ")
         state = rows[0]["state"] if rows else None
         self._text_order_differs = rows[0]["differs"] if rows else True
+        self._versions_order_differs = rows[0]["versions_differ"] if rows else True
         if state is None:
             raise StoreError(_("{store} holds no partygraph data; run 'partygraph load DATASET --neo4j ...' first").format(
                 store=self.describe()))
@@ -384,11 +605,14 @@ class Neo4jStore:
         looks for in every id (``text_order_differs``, kept on the store's marker)."""
         if getattr(self, "_text_order_differs", None) is None:
             self.check_complete()
-        return not self._text_order_differs
+        return not (self._versions_order_differs if getattr(self, "_token", None) else self._text_order_differs)
 
     def read(self) -> GraphData:
         """The whole partygraph graph (for comparisons and exports)."""
         self.check_complete()
+        return self._read_all()
+
+    def _read_all(self) -> GraphData:
         data = GraphData()
         for label in LABELS:
             for row in self.run(f"MATCH (n:{label}:{MARKER}) RETURN properties(n) AS p"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .data import GraphData
 from .model import node_key, split_key
+from .neo4j_periods import model_label
 from .neo4j_store import MARKER, _from_neo4j
 from .subgraph import Subgraph, TooLarge, check_view, resolve_scope, walk_out
 
@@ -49,12 +50,12 @@ def _step(store, frontier: list[str], labels, types, data: GraphData) -> list[st
             f"UNWIND $ids AS id MATCH (n:{label}:{MARKER} {{id: id}})-[r]-(m:{MARKER}) "
             f"WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels) "
             f"RETURN DISTINCT [l IN labels(m) WHERE l IN $labels][0] AS label, properties(m) AS p",
-            ids=ids, types=list(types), labels=list(labels))
+            ids=ids, types=list(types), labels=store.label_names(labels))
         for row in rows:
-            props = _from_neo4j(row["p"])
-            if props["id"] not in data.nodes[row["label"]]:
-                data.add_node(row["label"], props)
-                new.append(node_key(row["label"], props["id"]))
+            props, found = _from_neo4j(row["p"]), model_label(row["label"])
+            if props["id"] not in data.nodes[found]:
+                data.add_node(found, props)
+                new.append(node_key(found, props["id"]))
     return sorted(new)
 
 
@@ -65,11 +66,12 @@ def _add_relationships(store, data: GraphData, types) -> None:
             continue
         rows = store.run(
             f"UNWIND $ids AS id MATCH (a:{label}:{MARKER} {{id: id}})-[r]->(b:{MARKER}) WHERE type(r) IN $types "
-            f"RETURN a.id AS f, type(r) AS t, [l IN labels(b) WHERE l <> '{MARKER}'][0] AS label, b.id AS to, "
-            f"properties(r) AS p", ids=sorted(by_id), types=list(types))
+            f"RETURN a.id AS f, type(r) AS t, [l IN labels(b) WHERE l IN $labels][0] AS label, b.id AS to, "
+            f"properties(r) AS p", ids=sorted(by_id), types=list(types), labels=store.label_names(data.nodes))
         for row in rows:
-            if row["to"] in data.nodes.get(row["label"], {}):
-                data.rels[(row["t"], node_key(label, row["f"]), node_key(row["label"], row["to"]))] = _from_neo4j(row["p"])
+            found = model_label(row["label"] or "")
+            if row["to"] in data.nodes.get(found, {}):
+                data.rels[(row["t"], node_key(label, row["f"]), node_key(found, row["to"]))] = _from_neo4j(row["p"])
 
 
 def _member_counts(store, data: GraphData) -> dict[str, int]:

@@ -13,6 +13,7 @@ from .embedded import DEFAULT_PATH, EmbeddedStore
 
 if TYPE_CHECKING:
     from ..progress import Progress
+    from .periods import Period, PeriodChoice
     from .pages import Analysis, Page
     from .data import GraphData
     from .subgraph import Subgraph
@@ -24,9 +25,35 @@ class Store(Protocol):
 
     def describe(self) -> str: ...
 
-    def replace(self, data: "GraphData", progress: "Progress" = None) -> None:
-        """Make the store hold ``data`` and nothing else of partygraph's; all of it or, on failure,
-        a store that refuses to be read until loaded again."""
+    def replace(self, data: "GraphData", progress: "Progress" = None, as_of: str | None = None) -> None:
+        """Make the store hold ``data`` alone, as the register of ``as_of`` (default today); all of it
+        or, on failure, a store that refuses to be read until loaded again (or, embedded, the old one)."""
+
+    def load(self, data: "GraphData", as_of: str, progress: "Progress" = None) -> None:
+        """Keep ``data`` as the register of ``as_of``, replacing one of that date; the others stay.
+        The store answers alike whatever order its periods came in."""
+
+    def drop(self, as_of: str) -> None:
+        """Remove the register of ``as_of``."""
+
+    def forget(self, before: str) -> list[str]:
+        """Remove the registers before ``before`` and every record found only in them; their dates."""
+
+    def periods(self) -> list["Period"]:
+        """The registers kept, by date, with their counts per label and relationship type."""
+
+    def use(self, as_of: str | None) -> "PeriodChoice":
+        """Answer every read from now on from the register in force at ``as_of`` (default today)."""
+
+    def difference(self, first: str, second: str) -> tuple["GraphData", "GraphData"]:
+        """What the register of ``first`` holds and that of ``second`` does not, and the reverse:
+        nodes whose properties differ or that one lacks, relationships one lacks."""
+
+    def records(self, keys: list[str]) -> "GraphData":
+        """The nodes of ``keys`` (``Label:id``) with their outgoing relationships, in the period read."""
+
+    def places(self) -> "GraphData":
+        """Every area and building of the period read, and the PART_OF between them."""
 
     def read(self) -> "GraphData": ...
 

@@ -75,6 +75,7 @@ class Problem:
 class Report:
     problems: list[Problem]
     data: GraphData | None
+    stated_date: str | None = None      # the register's date as its title rows state it (截至日期), ISO
 
     @property
     def errors(self) -> list[Problem]:
@@ -564,7 +565,13 @@ def _validate(path: Path, header_row: int | None, encoding: str | None, max_byte
     validator.check_places()
     failed = any(p.severity == "error" for p in validator.problems)
     data = None if failed else validator.build()
-    return Report(sorted(validator.problems, key=lambda p: SEVERITIES.index(p.severity)), data)
+    stated = sorted({table.stated_date for tables in result.tables.values() for table in tables if table.stated_date})
+    if len(stated) > 1:
+        validator.problem("warning", path.name, None, None, None,
+                          _("the tables state different dates ({dates}); the register is taken to stand on the "
+                            "latest, {date}").format(dates=", ".join(stated), date=stated[-1]))
+    return Report(sorted(validator.problems, key=lambda p: SEVERITIES.index(p.severity)), data,
+                  stated[-1] if stated else None)
 
 
 def load_dataset(path: str | Path, header_row: int | None = None, encoding: str | None = None,

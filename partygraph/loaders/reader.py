@@ -39,6 +39,7 @@ class Table:
     rows: list[tuple[int, list[object]]] = field(default_factory=list)
     header_rows: tuple[int, ...] = (1,)           # the header's row numbers, as Excel shows them
     skipped: list[tuple[int, str]] = field(default_factory=list)   # (row, "blank" | "total" | "note")
+    stated_date: str | None = None               # the 截至/填报日期 of the title rows, ISO
 
 
 @dataclass
@@ -186,7 +187,8 @@ def make_table(spec: FileSpec, source: str, records: Records,
     if blank:
         return None
     start, header_rows, headers = find_header(spec, head, header_row)
-    table = Table(spec, source, [_cell_text(h) for h in headers], header_rows=header_rows)
+    table = Table(spec, source, [_cell_text(h) for h in headers], header_rows=header_rows,
+                  stated_date=stated_date(cells for number, cells in head if number < header_rows[0]))
     data_columns = [i for i, h in enumerate(table.headers) if not is_ignored_header(h)]
     notes_started = False
     blanks: list[int] = []          # blank rows kept back: trailing ones past the data are not worth a warning
@@ -206,6 +208,32 @@ def make_table(spec: FileSpec, source: str, records: Records,
         else:
             table.rows.append((number, cells))
     return table
+
+
+#: A date a register states above its header: 截至2026年6月30日, 填报日期：2026-06-30, 统计时间 2026.6.30.
+_STATED = re.compile(r"(截至|截止|填报日期|填表日期|统计日期|统计时间|报告期)[^0-9]{0,6}"
+                     r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})")
+
+
+def stated_date(rows: Iterable[list[object]]) -> str | None:
+    """The date the title rows state (截至 wins over 填报日期, the day the form was filled in).
+
+    >>> stated_date([["党员花名册（截至2026年6月30日）"], ["填报单位：城东街道", None, "填报日期：2026年7月5日"]])
+    '2026-06-30'
+    >>> stated_date([["填报日期：2026.7.5"]]), stated_date([["党员花名册"]])
+    ('2026-07-05', None)
+    """
+    import datetime as dt
+
+    found: dict[str, str] = {}
+    for cells in rows:
+        for match in _STATED.finditer(" ".join(_cell_text(c) for c in cells)):
+            try:
+                day = dt.date(int(match.group(2)), int(match.group(3)), int(match.group(4))).isoformat()
+            except ValueError:
+                continue
+            found.setdefault("as_of" if match.group(1) in ("截至", "截止", "报告期") else "filled", day)
+    return found.get("as_of") or found.get("filled")
 
 
 def _is_total_row(first: str, cells: list[object], data_columns: list[int]) -> bool:

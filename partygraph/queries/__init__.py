@@ -74,6 +74,13 @@ class Analysis:
         return self.code().options(**given)
 
     @property
+    def takes_as_of(self) -> bool:
+        """Whether the analysis judges dates (and so takes the day it reads the register at)."""
+        import inspect
+
+        return "as_of" in inspect.signature(self.code().options).parameters
+
+    @property
     def sort_key(self):
         """The function that orders rows most urgent first (looked up once, then called per row)."""
         return self.code().sort_key

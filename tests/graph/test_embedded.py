@@ -18,18 +18,28 @@ def test_a_store_reads_back_exactly_the_graph_written(tmp_path):
 
 
 def test_the_file_is_a_database_with_one_table_per_label_and_relationship_type(tmp_path, minimal):
+    import datetime as dt
+
     import duckdb
 
+    TODAY = dt.date.today().isoformat()
     from partygraph.graph.model import LABELS, RELATIONSHIPS
 
     path = tmp_path / "s.pgstore"
     EmbeddedStore(path).replace(load_dataset(minimal))
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     with duckdb.connect(str(path), read_only=True) as db:
-        tables = {name for (name,) in db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        assert tables == {"partygraph", *LABELS, *RELATIONSHIPS}
+        tables = set(db.execute("SELECT table_schema, table_name, table_type FROM information_schema.tables").fetchall())
+        # Each table's row versions with the periods they are in; a view of the period read beside it.
+        assert tables == {("main", "partygraph", "BASE TABLE"), ("pg_history", "period", "BASE TABLE"),
+                          *(("pg_history", name, "BASE TABLE") for name in [*LABELS, *RELATIONSHIPS]),
+                          *(("main", name, "VIEW") for name in [*LABELS, *RELATIONSHIPS])}
         assert db.execute("SELECT format, version FROM partygraph").fetchall() == [("partygraph-store", VERSION)]
-        assert db.execute('SELECT name, status, mobile FROM "Member" WHERE id = \'M1\'').fetchall() == [("王秋香", "full", False)]
+        assert db.execute("SELECT bit, strftime(as_of, '%Y-%m-%d') FROM pg_history.period").fetchall() == [(0, TODAY)]
+        assert db.execute('SELECT name, status, mobile, periods FROM pg_history."Member" WHERE id = \'M1\'').fetchall() \
+            == [("王秋香", "full", False, 1)]
+        assert db.execute('SELECT * FROM pg_history."COVERS"').fetchall() == [("Organization", "O2", "Enterprise", "E1", 1)]
+        db.execute("SET VARIABLE partygraph_period = 1::UBIGINT")
         assert db.execute('SELECT * FROM "COVERS"').fetchall() == [("Organization", "O2", "Enterprise", "E1")]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["minimal", "s.pgstore"]
 

@@ -1,32 +1,6 @@
-"""A real headless Chromium (Debian's ``chromium``) driven by Playwright, for checking pages."""
-
-import os
-import shutil
+"""Pages opened in the real headless Chromium of ``tests/conftest.py``'s ``browser`` fixture."""
 
 import pytest
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def chromium_path() -> str | None:
-    return os.environ.get("PARTYGRAPH_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    path = chromium_path()
-    if path is None:
-        message = "no Chromium: apt-get install chromium fonts-wqy-microhei"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Visit:

@@ -1,0 +1,173 @@
+"""Periods: a store holding a generated history answers every analysis at every period exactly as a
+store holding that period alone — on both stores, whatever order the periods were loaded in."""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from partygraph.graph.embedded import EmbeddedStore
+from partygraph.graph.periods import in_force
+from partygraph.loaders import load_dataset
+from partygraph.loaders.history import generate_history
+from partygraph.queries import run_analysis
+from partygraph.queries.pairing_network import pairing_network
+
+pytestmark = pytest.mark.neo4j
+
+
+PLACE = "D0"
+
+
+def variants(as_of: str) -> list[tuple[str, dict]]:
+    return [("gaps enterprises", {}), ("gaps members", {"as_of": as_of}), ("coverage", {"base": "all"}),
+            ("coverage", {"base": "with_members"}), ("check", {"as_of": as_of}), ("gaps pairings", {}),
+            ("statistics", {"as_of": as_of}), ("gaps transfers", {"as_of": as_of}),
+            ("gaps enterprises", {"place": PLACE}), ("statistics", {"as_of": as_of, "area": PLACE})]
+
+
+def answers(store, as_of: str) -> dict:
+    """Every analysis, the whole graph, its counts and a drawing's subgraph, read at ``as_of``."""
+    store.use(as_of)
+    found = {(name, repr(sorted(options.items()))): run_analysis(store, name, **options)
+             for name, options in variants(as_of)}
+    data = store.read()
+    found["read"] = (data.nodes, data.rels)
+    found["counts"] = store.counts()
+    found["pairings"] = sorted((org, name, sorted(partners)) for org, name, partners in store.pairing_orgs())
+    found["analyze pairings"] = pairing_network(store)
+    scoped = store.subgraph("structure", PLACE, 2, 100_000)
+    found["subgraph"] = (scoped.data.nodes, scoped.data.rels, scoped.members)
+    areas, buildings, ids = store.place_ids(PLACE, "Enterprise")
+    found["place"] = (areas, buildings, sorted(ids))
+    return found
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("history")
+    dates = generate_history(folder, enterprises=150, periods=3, churn=0.2, seed=3)
+    return dates, [load_dataset(folder / day) for day in dates]
+
+
+@pytest.fixture(scope="module")
+def alone(history, tmp_path_factory):
+    """Each period's answers from an embedded store holding it alone."""
+    dates, datas = history
+    found = {}
+    for day, data in zip(dates, datas):
+        store = EmbeddedStore(tmp_path_factory.mktemp("alone") / "s.pgstore")
+        store.replace(data, as_of=day)
+        found[day] = answers(store, day)
+        store.close()
+    return found
+
+
+def check_every_period(store, dates, alone) -> None:
+    for day in dates:
+        got = answers(store, day)
+        for key, expected in alone[day].items():
+            assert got[key] == expected, (day, key)
+
+
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order_seed=st.integers(0, 2**16))
+def test_every_period_answers_as_if_loaded_alone_in_any_order(history, alone, tmp_path_factory, neo4j_store, order_seed):
+    dates, datas = history
+    order = list(range(len(dates)))
+    random.Random(order_seed).shuffle(order)
+    embedded = EmbeddedStore(tmp_path_factory.mktemp("h") / "s.pgstore")
+    for i in order:
+        embedded.load(datas[i], dates[i])
+        neo4j_store.load(datas[i], dates[i])
+    for store in (embedded, neo4j_store):
+        assert [p.as_of for p in store.periods()] == dates
+        check_every_period(store, dates, alone)
+    # Dropping one and loading it again changes nothing; loading a date again replaces that period only.
+    dropped = dates[order[0]]
+    for store in (embedded, neo4j_store):
+        store.drop(dropped)
+        assert dropped not in [p.as_of for p in store.periods()]
+        check_every_period(store, [d for d in dates if d != dropped], alone)
+        store.load(datas[dates.index(dropped)], dropped)
+        store.load(datas[dates.index(dropped)], dropped)
+        check_every_period(store, dates, alone)
+    embedded.close()
+
+
+def test_the_period_in_force_is_the_latest_on_or_before_the_date(history, tmp_path, neo4j_store):
+    dates, datas = history
+    embedded = EmbeddedStore(tmp_path / "s.pgstore")
+    for store in (embedded, neo4j_store):
+        store.load(datas[0], dates[0])
+        store.load(datas[2], dates[2])
+        assert store.use("2025-12-31").period == dates[0]          # between the two: the earlier one
+        assert store.read().nodes == datas[0].nodes
+        assert store.use(None).period == dates[2]                  # today: the latest
+        assert store.read().nodes == datas[2].nodes
+        early = store.use("2020-01-01")
+        assert early.before_all and early.period == dates[0]
+        assert store.read().nodes == datas[0].nodes
+
+
+def test_forgetting_removes_the_periods_before_a_date_and_who_was_only_in_them(history, tmp_path, neo4j_store):
+    dates, datas = history
+    first = datas[0]
+    gone = dict(first.nodes["Member"])
+    # A member of the first quarter only, with a name found nowhere else.
+    gone_id = "FORGET0000000001"
+    first.add_node("Member", {"id": gone_id, "name": "遗忘测试党员甲乙丙", "status": "full"})
+    path = tmp_path / "s.pgstore"
+    embedded = EmbeddedStore(path)
+    for store in (embedded, neo4j_store):
+        for day, data in zip(dates, datas):
+            store.load(data, day)
+    embedded.close()
+    assert gone_id.encode() in path.read_bytes()                    # the check can see it before
+    for store in (embedded, neo4j_store):
+        assert store.forget(dates[2]) == dates[:2]
+        assert [p.as_of for p in store.periods()] == dates[2:]
+        store.use(dates[0])                                         # before every period: the earliest left
+        assert gone_id not in store.read().nodes["Member"]
+    embedded.close()
+    raw = path.read_bytes()
+    assert gone_id.encode() not in raw and "遗忘测试党员甲乙丙".encode() not in raw
+    assert not neo4j_store.run("MATCH (n {id: $id}) RETURN n.id AS id", id=gone_id)
+    del gone
+
+
+def test_in_force_picks_the_latest_on_or_before():
+    dates = ["2026-06-30", "2025-12-31", "2026-03-31"]
+    assert in_force(dates, "2026-03-31").period == "2026-03-31"
+    assert in_force(dates, "2026-04-01").period == "2026-03-31"
+    assert in_force(dates, "2099-01-01").period == "2026-06-30"
+    assert in_force(dates, "2025-01-01").before_all
+
+
+def test_a_walk_up_the_areas_stays_in_its_period(tmp_path, neo4j_store, monkeypatch):
+    """A street moved to another district: its building, unchanged, links to both of the street's
+    versions; a walk up from it at the first period must not climb into the second's district."""
+    from tests.queries.conftest import Build
+
+    def register(district: str, street_name: str):
+        b = (Build().area("C", kind="city").area("D1", "C", kind="district").area("D2", "C", kind="district")
+             .area("S1", district).building("B1", "S1").enterprise("E1", "B1").enterprise("E2", "B1"))
+        b.data.nodes["Area"]["S1"]["name"] = street_name
+        b.org("O1", covers=["E1"], based_in="S1")
+        return b.data
+
+    monkeypatch.setattr(sys.modules[__name__], "PLACE", "D2")
+    first, second = register("D1", "老街道"), register("D2", "新街道")
+    alone = {}
+    for day, data in (("2026-03-31", first), ("2026-06-30", second)):
+        store = EmbeddedStore(tmp_path / f"{day}.pgstore")
+        store.replace(data, as_of=day)
+        alone[day] = answers(store, day)
+    embedded = EmbeddedStore(tmp_path / "h.pgstore")
+    for store in (embedded, neo4j_store):
+        store.load(second, "2026-06-30")
+        store.load(first, "2026-03-31")
+        check_every_period(store, ["2026-03-31", "2026-06-30"], alone)

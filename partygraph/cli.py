@@ -664,12 +664,15 @@ def check(store_path: str | None, neo4j_uri: str | None, as_of: str | None, term
 @click.option("--max-nodes", type=click.IntRange(1), default=DEFAULT_MAX_NODES, show_default=True,
               help=_("Refuse to draw more nodes than this (members beyond 1,500 nodes are counted, not drawn)."))
 @as_of_option
-def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nodes: int, as_of) -> None:
+@click.option("--changes-since", "changes_since", type=DATE, metavar="YYYY-MM-DD",
+              help=_("Mark what was added, removed (drawn as ghosts) and changed since the register in force on this date."))
+def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nodes: int, as_of,
+         changes_since: str | None) -> None:
     from .viz import draw as draw_page
 
     with progress_bar(_("drawing")) as progress:
         drawing = draw_page(_open(store_path, neo4j_uri, as_of), out, scope=scope, depth=depth, view=view,
-                            max_nodes=max_nodes, as_of=as_of, progress=progress)
+                            max_nodes=max_nodes, as_of=as_of, progress=progress, changes_since=changes_since)
     click.echo(_("Wrote {path}: {nodes} nodes, {edges} relationships, {gaps} gaps marked").format(
         path=drawing.path, nodes=drawing.nodes, edges=drawing.edges, gaps=drawing.gaps))
 
@@ -687,16 +690,18 @@ def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nod
               help=_("The pseudonym key of an earlier export, to link this one to it."))
 @click.option("--coarsen-dates/--exact-dates", default=True, show_default=True,
               help=_("Keep only the year of members' dates (joined, last contact, at the employer since)."))
+@click.option("--history", is_flag=True, help=_("Every register the store keeps at once: each node and relationship "
+                                              "with the periods it is in (GEXF: dynamic, for Gephi's timeline)."))
 @as_of_option
 def export_command(store_path, neo4j_uri, fmt: str, out: Path, scope, depth: int, real: bool, key_file: Path | None,
-                   coarsen_dates: bool, as_of: str | None) -> None:
+                   coarsen_dates: bool, history: bool, as_of: str | None) -> None:
     from .export import export
 
     if real or fmt == "neo4j-admin":
         click.echo(_("partygraph: warning: exporting members' real names, ids and dates (--no-pseudonymize)"), err=True)
     with progress_bar(_("exporting")) as progress:
         done = export(_open(store_path, neo4j_uri, as_of), fmt, out, pseudonymize=not real, scope=scope, depth=depth,
-                      key_file=key_file, coarsen_dates=coarsen_dates, progress=progress)
+                      key_file=key_file, coarsen_dates=coarsen_dates, progress=progress, history=history)
     if done.key_file:
         click.echo(_("partygraph: the pseudonym key is kept in {path} (readable by you only); give --key-file {path} "
                      "to link a later export to this one").format(path=done.key_file), err=True)

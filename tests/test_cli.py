@@ -120,3 +120,33 @@ def test_a_reader_that_stops_early_or_a_full_disk_ends_the_json_cleanly(tmp_path
     with open("/dev/full", "wb") as full:
         done = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, timeout=60)
     assert done.returncode == 1 and done.stderr.decode().strip() == "partygraph: No space left on device"
+
+
+def test_load_takes_the_date_the_title_rows_state_keeps_other_periods_and_reads_at_as_of(tmp_path):
+    """An office copy states 填报日期：2026年10月31日 above its header: that is its period unless
+    --as-of says otherwise; loading another date keeps it; each read answers from the register in
+    force at --as-of, warning once when the date is before every register."""
+    import json as json_module
+
+    from partygraph.loaders.office import office_copy
+    from tests.conftest import SEED_CASES
+
+    office_copy(SEED_CASES, tmp_path / "台账.xlsx")
+    store = ["--store", str(tmp_path / "s.pgstore")]
+    runner = CliRunner()
+    done = runner.invoke(main, ["--lang", "en", "load", str(tmp_path / "台账.xlsx"), *store])
+    assert done.exit_code == 0, done.output
+    assert "as the register of 2026-10-31" in done.output
+    minimal = tmp_path / "minimal"
+    write_csv(minimal, "organizations.csv", [["id", "name", "level"], ["O1", "上海西路街道党工委", "党工委"]])
+    write_csv(minimal, "members.csv", [["id", "name", "org_id"], ["M1", "王秋香", "O1"]])
+    assert runner.invoke(main, ["load", str(minimal), "--as-of", "2026-12-31", *store]).exit_code == 0
+    listed = json_module.loads(runner.invoke(main, ["periods", "--format", "json", *store]).output)
+    assert [(p["as_of"], p["Member"]) for p in listed][0][0] == "2026-10-31"
+    assert [p["as_of"] for p in listed] == ["2026-10-31", "2026-12-31"]
+    members = {day: json_module.loads(runner.invoke(main, ["stats", "--format", "json", "--as-of", day, *store]).stdout)
+               for day in ("2026-11-30", "2027-01-01")}
+    count = {day: next(r["count"] for r in rows if r["name"] == "Member") for day, rows in members.items()}
+    assert count["2027-01-01"] == 1 and count["2026-11-30"] > 100
+    early = runner.invoke(main, ["--lang", "en", "stats", "--as-of", "2020-01-01", *store])
+    assert early.exit_code == 0 and "before the earliest register" in early.output

@@ -66,3 +66,19 @@ def test_every_default_the_readme_states_is_the_commands_default():
                 assert _none(param) and value == DEFAULT_PATH, (command, flag)
             else:
                 assert param.default == int(value.replace(",", "")), (command, flag, param.default, value)
+
+
+def test_the_duckdb_example_reads_the_latest_register(tmp_path):
+    """The README's own-questions snippet, run in a folder whose store holds two registers."""
+    from partygraph.graph.embedded import EmbeddedStore
+    from tests.queries.conftest import Build
+
+    line = next(line for line in README.splitlines() if line.startswith("python -c \"import duckdb"))
+    store = EmbeddedStore(tmp_path / "partygraph.pgstore")
+    store.load(Build().org("O1").org("O2", level="joint_branch").data, "2026-03-31")
+    store.load(Build().org("O1").data, "2026-06-30")
+    store.close()
+    code = line[len('python -c "'):-1].replace('\\"', '"')
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "branch" in done.stdout and "joint_branch" not in done.stdout

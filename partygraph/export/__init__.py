@@ -13,7 +13,7 @@ from ..graph.model import LABELS
 from ..progress import Progress, Tally
 from ..i18n import _
 from .pseudonym import KEY_VARIABLE, Pseudonymizer, new_key, weak_key_problem
-from .table import export_graph
+from .table import export_graph, history_graph
 from .writers import WRITERS
 
 FORMATS = (*WRITERS, "neo4j-admin")
@@ -97,13 +97,16 @@ def reidentification(graph) -> tuple[int, int]:
 
 def export(store, fmt: str, out: str | Path, pseudonymize: bool = True, scope: str | None = None,
            depth: int = 2, key: bytes | None = None, key_file: str | Path | None = None,
-           coarsen_dates: bool = True, progress: Progress = None) -> Export:
+           coarsen_dates: bool = True, progress: Progress = None, history: bool = False) -> Export:
     """Write the store's graph (or a scoped part) in ``fmt``; members pseudonymized unless told not to.
     ``key`` (bytes) or ``key_file`` links the pseudonyms to an earlier export's; ``coarsen_dates``
-    keeps only the year of members' dates."""
+    keeps only the year of members' dates. ``history``: every period at once, each node and edge
+    with the periods it is in (GEXF: dynamic, with spells)."""
     if fmt not in FORMATS:
         raise UsageError(_("--format expects one of {allowed}, not {given!r}").format(allowed=", ".join(FORMATS), given=fmt))
     if fmt == "neo4j-admin":
+        if history:
+            raise UsageError(_("a bulk import holds one register; every period at once is for the research formats"))
         return _admin_export(store, out, scope, depth, progress)
     made = None
     pseudonymizer = None
@@ -112,10 +115,14 @@ def export(store, fmt: str, out: str | Path, pseudonymize: bool = True, scope: s
             key, made = pseudonym_key(key_file, out)
         pseudonymizer = Pseudonymizer(key, coarsen_dates=coarsen_dates)
     steps = Tally(progress, 3)
-    data = scoped_data(store, scope, depth)
-    steps.add(1, "read")
-    graph = export_graph(data, pseudonymizer)
-    steps.add(1, "rows")
+    if history:
+        graph = history_graph(_every_period(store, scope, depth), pseudonymizer)
+        steps.add(2, "rows")
+    else:
+        data = scoped_data(store, scope, depth)
+        steps.add(1, "read")
+        graph = export_graph(data, pseudonymizer)
+        steps.add(1, "rows")
     members = unique = 0
     if pseudonymize:
         members, unique = reidentification(graph)
@@ -124,6 +131,18 @@ def export(store, fmt: str, out: str | Path, pseudonymize: bool = True, scope: s
     WRITERS[fmt](graph, path)
     steps.add(1, path.name)
     return Export(path, len(graph.nodes), len(graph.edges), pseudonymize, made, members, unique)
+
+
+def _every_period(store, scope: str | None, depth: int) -> list:
+    """(date, graph) of every period the store keeps; the store reads the latest again afterwards."""
+    found = []
+    try:
+        for period in store.periods():
+            store.use(period.as_of)
+            found.append((period.as_of, scoped_data(store, scope, depth)))
+    finally:
+        store.use(None)
+    return found
 
 
 def _admin_export(store, out: str | Path, scope: str | None, depth: int, progress: Progress) -> Export:

@@ -69,18 +69,35 @@ def write_statistics(rows: list[dict], path: str | os.PathLike, as_of: str, repo
     from openpyxl import Workbook
 
     book = Workbook()
+    compared = next((row["compare_as_of"] for row in rows if row.get("compare_as_of")), None)
+    if compared:
+        as_of = _("{date} (previous period: {before})").format(date=as_of, before=compared)
     units = book.active
     units.title = _("units")
     _sheet(units, _("Party organization coverage of non-public enterprises and social organizations"),
-           UNIT_SHEET, [r for r in rows if r["table"] == "units"], as_of, reporting_unit)
+           _with_changes(UNIT_SHEET, compared), [r for r in rows if r["table"] == "units"], as_of, reporting_unit)
     members = book.create_sheet(_("members"))
-    _sheet(members, _("Party members in non-public enterprises and social organizations"), MEMBER_SHEET,
-           [r for r in rows if r["table"] == "members"], as_of, reporting_unit)
+    _sheet(members, _("Party members in non-public enterprises and social organizations"),
+           _with_changes(MEMBER_SHEET, compared), [r for r in rows if r["table"] == "members"], as_of, reporting_unit)
     notes = book.create_sheet(_("notes"))
     notes.column_dimensions["A"].width = 120
     for number, note in enumerate([_("Definitions"), *(_(n) for n in NOTES)], start=1):
         notes.cell(number, 1, note)
     save_workbook(book, path)
+
+
+def _with_changes(columns: list[Column], compared: str | None) -> list[Column]:
+    """With a comparison, each figure followed by its 上期 and 增减 columns under the same heading."""
+    if not compared:
+        return columns
+    found = []
+    for column in columns:
+        found.append(column)
+        if column.key not in ("place", "row"):
+            title = _(column.title)
+            found += [Column(f"{column.key}_before", _("{title}: previous").format(title=title), column.group),
+                      Column(f"{column.key}_change", _("{title}: change").format(title=title), column.group)]
+    return found
 
 
 def _sheet(sheet, title: str, columns: list[Column], rows: list[dict], as_of: str, reporting_unit: str) -> None:
@@ -112,7 +129,7 @@ def _sheet(sheet, title: str, columns: list[Column], rows: list[dict], as_of: st
             cell = sheet.cell(6 + offset, number, value)
             if isinstance(value, (int, float)):
                 cell.alignment = Alignment(horizontal="right")
-            if column.key.endswith("rate") and value is not None:
+            if column.key.split("_rate")[0] != column.key and value is not None:
                 cell.number_format = "0.0%"
     sheet.freeze_panes = "B6"
     # Printed as the forms are: landscape, one page wide, the header repeated on every page.

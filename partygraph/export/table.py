@@ -8,7 +8,7 @@ dropped from text. Dates stay ISO text (years when pseudonymized).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..graph.data import GraphData
 from ..graph.model import LABELS, RELATIONSHIPS, node_key
@@ -42,6 +42,9 @@ class ExportGraph:
     nodes: list[tuple[str, dict]]                       # (key, attributes), sorted by key
     edges: list[tuple[str, str, str, dict]]             # (source, target, type, attributes), sorted
     info: dict                                          # what was done: format version, pseudonymization
+    node_columns: dict[str, str] = field(default_factory=lambda: dict(NODE_COLUMNS))
+    edge_columns: dict[str, str] = field(default_factory=lambda: dict(EDGE_COLUMNS))
+    dynamic: bool = False                               # each node and edge has "periods": [[from, to), ...]
 
     def color(self, node_type: str) -> tuple[int, int, int]:
         return rgb(node_type)
@@ -72,3 +75,43 @@ def export_graph(data: GraphData, pseudonymizer: Pseudonymizer | None) -> Export
             "cleaning": "absent values left out; lists joined with ';'; XML-invalid control characters dropped",
             "colors": {label: style["color"] for label, style in LABEL_STYLE.items()}}
     return ExportGraph(nodes, edges, info)
+
+
+def history_graph(periods: list[tuple[str, GraphData]], pseudonymizer: Pseudonymizer | None) -> ExportGraph:
+    """Every period at once: each node and edge once, with the attributes of the latest period it is
+    in and ``periods``, the ``[from, to)`` runs of periods it is in (``to`` null: still in force)."""
+    dates = [day for day, _data in periods]
+    nodes: dict[str, tuple[dict, list[int]]] = {}
+    edges: dict[tuple, tuple[dict, list[int]]] = {}
+    info = None
+    for index, (_day, data) in enumerate(periods):
+        graph = export_graph(data, pseudonymizer)
+        info = graph.info
+        for key, attrs in graph.nodes:
+            nodes.setdefault(key, ({}, []))[1].append(index)
+            nodes[key] = (attrs, nodes[key][1])
+        for source, target, rel_type, attrs in graph.edges:
+            edges.setdefault((source, target, rel_type), ({}, []))[1].append(index)
+            edges[(source, target, rel_type)] = (attrs, edges[(source, target, rel_type)][1])
+    found = ExportGraph(
+        sorted((key, {**attrs, "periods": runs(present, dates)}) for key, (attrs, present) in nodes.items()),
+        sorted(((s, t, k, {**attrs, "periods": runs(present, dates)}) for (s, t, k), (attrs, present) in edges.items()),
+               key=lambda e: (e[0], e[1], e[2])),
+        {**(info or {}), "periods": dates}, dynamic=True)
+    found.node_columns["periods"] = found.edge_columns["periods"] = "periods"
+    return found
+
+
+def runs(present: list[int], dates: list[str]) -> list[list[str | None]]:
+    """The ``[from, to)`` runs of consecutive periods (indices into ``dates``).
+
+    >>> runs([0, 1, 3], ["2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31"])
+    [['2026-03-31', '2026-09-30'], ['2026-12-31', None]]
+    """
+    found: list[list[str | None]] = []
+    for index in present:
+        if found and found[-1][1] == dates[index]:
+            found[-1][1] = dates[index + 1] if index + 1 < len(dates) else None
+        else:
+            found.append([dates[index], dates[index + 1] if index + 1 < len(dates) else None])
+    return found

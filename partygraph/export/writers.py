@@ -15,15 +15,17 @@ from xml.sax.saxutils import escape, quoteattr
 from .. import __version__
 from ..files import atomic_write, make_folder, write_text
 from ..output import neutralize
-from .table import EDGE_COLUMNS, NODE_COLUMNS, ExportGraph
+from .table import ExportGraph
 
-_GRAPHML_TYPES = {"str": "string", "int": "long", "bool": "boolean"}
+_GRAPHML_TYPES = {"str": "string", "int": "long", "bool": "boolean", "periods": "string"}
 _GEXF_TYPES = {"str": "string", "int": "long", "bool": "boolean"}
 
 
 def _xml_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):                 # a history's periods: JSON text, [[from, to], ...]
+        return escape(json.dumps(value))
     return escape(str(value))
 
 
@@ -46,11 +48,11 @@ def write_graphml(graph: ExportGraph, path: Path) -> None:
                   'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
                   'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
         out.write('  <key id="g_partygraph" for="graph" attr.name="partygraph" attr.type="string"/>\n')
-        for name, kind in NODE_COLUMNS.items():
+        for name, kind in graph.node_columns.items():
             out.write(f'  <key id="n_{name}" for="node" attr.name="{name}" attr.type="{_GRAPHML_TYPES[kind]}"/>\n')
         for channel in "rgb":
             out.write(f'  <key id="n_{channel}" for="node" attr.name="{channel}" attr.type="int"/>\n')
-        for name, kind in EDGE_COLUMNS.items():
+        for name, kind in graph.edge_columns.items():
             out.write(f'  <key id="e_{name}" for="edge" attr.name="{name}" attr.type="{_GRAPHML_TYPES[kind]}"/>\n')
         out.write('  <graph id="partygraph" edgedefault="directed">\n')
         out.write(f'    <data key="g_partygraph">{escape(json.dumps(graph.info, ensure_ascii=False))}</data>\n')
@@ -64,36 +66,51 @@ def write_graphml(graph: ExportGraph, path: Path) -> None:
         out.write("  </graph>\n</graphml>\n")
 
 
+def _spells(attrs: dict) -> str:
+    """A history's periods as GEXF spells: [from, to) as from to the day before to (GEXF's ends are
+    inclusive), open where still in force, so that Gephi's timeline shows each period alone."""
+    import datetime as dt
+
+    parts = []
+    for start, stop in attrs.get("periods", ()):
+        end = f' end="{(dt.date.fromisoformat(stop) - dt.timedelta(days=1)).isoformat()}"' if stop else ""
+        parts.append(f'<spell start="{start}"{end}/>')
+    return f"<spells>{''.join(parts)}</spells>" if parts else ""
+
+
 def write_gexf(graph: ExportGraph, path: Path) -> None:
-    node_ids = {name: str(i) for i, name in enumerate(NODE_COLUMNS)}
-    edge_ids = {name: str(i) for i, name in enumerate(EDGE_COLUMNS)}
+    node_columns = {k: v for k, v in graph.node_columns.items() if k != "periods"}
+    edge_columns = {k: v for k, v in graph.edge_columns.items() if k != "periods"}
+    node_ids = {name: str(i) for i, name in enumerate(node_columns)}
+    edge_ids = {name: str(i) for i, name in enumerate(edge_columns)}
+    mode = 'mode="dynamic" timeformat="date"' if graph.dynamic else 'mode="static"'
     with atomic_write(path, newline="\n") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                   '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" '
                   'version="1.2">\n')
         out.write(f'  <meta><creator>partygraph {__version__}</creator>'
                   f'<description>{escape(json.dumps(graph.info, ensure_ascii=False))}</description></meta>\n')
-        out.write('  <graph defaultedgetype="directed" mode="static">\n    <attributes class="node">\n')
-        for name, kind in NODE_COLUMNS.items():
+        out.write(f'  <graph defaultedgetype="directed" {mode}>\n    <attributes class="node">\n')
+        for name, kind in node_columns.items():
             if name != "label":
                 out.write(f'      <attribute id="{node_ids[name]}" title="{name}" type="{_GEXF_TYPES[kind]}"/>\n')
         out.write('    </attributes>\n    <attributes class="edge">\n')
-        for name, kind in EDGE_COLUMNS.items():
+        for name, kind in edge_columns.items():
             if name != "label":
                 out.write(f'      <attribute id="{edge_ids[name]}" title="{name}" type="{_GEXF_TYPES[kind]}"/>\n')
         out.write("    </attributes>\n    <nodes>\n")
         for key, attrs in graph.nodes:
             values = "".join(f'<attvalue for="{node_ids[k]}" value={quoteattr(_attribute_value(v))}/>'
-                             for k, v in attrs.items() if k != "label")
+                             for k, v in attrs.items() if k in node_ids and k != "label")
             r, g, b = graph.color(attrs["type"])
             out.write(f'      <node id={quoteattr(key)} label={quoteattr(str(attrs["label"]))}><attvalues>{values}'
-                      f'</attvalues><viz:color r="{r}" g="{g}" b="{b}"/></node>\n')
+                      f'</attvalues>{_spells(attrs)}<viz:color r="{r}" g="{g}" b="{b}"/></node>\n')
         out.write("    </nodes>\n    <edges>\n")
         for number, (source, target, _, attrs) in enumerate(graph.edges):
             values = "".join(f'<attvalue for="{edge_ids[k]}" value={quoteattr(_attribute_value(v))}/>'
-                             for k, v in attrs.items() if k != "label")
+                             for k, v in attrs.items() if k in edge_ids and k != "label")
             out.write(f'      <edge id="{number}" source={quoteattr(source)} target={quoteattr(target)} '
-                      f'label={quoteattr(attrs["label"])}><attvalues>{values}</attvalues></edge>\n')
+                      f'label={quoteattr(attrs["label"])}><attvalues>{values}</attvalues>{_spells(attrs)}</edge>\n')
         out.write("    </edges>\n  </graph>\n</gexf>\n")
 
 
@@ -111,20 +128,22 @@ def write_csv(graph: ExportGraph, folder: Path) -> None:
     make_folder(folder)
     with atomic_write(folder / "nodes.csv", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(["id", *NODE_COLUMNS])
+        writer.writerow(["id", *graph.node_columns])
         for key, attrs in graph.nodes:
-            writer.writerow([key, *(_csv_value(attrs.get(c)) for c in NODE_COLUMNS)])
+            writer.writerow([key, *(_csv_value(attrs.get(c)) for c in graph.node_columns)])
     with atomic_write(folder / "edges.csv", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(["source", "target", *EDGE_COLUMNS])
+        writer.writerow(["source", "target", *graph.edge_columns])
         for source, target, _, attrs in graph.edges:
-            writer.writerow([source, target, *(_csv_value(attrs.get(c)) for c in EDGE_COLUMNS)])
+            writer.writerow([source, target, *(_csv_value(attrs.get(c)) for c in graph.edge_columns)])
     write_text(folder / "export-info.json", json.dumps(graph.info, ensure_ascii=False, indent=2))
 
 
 def _csv_value(value: object) -> object:
     if value is None:
         return ""
+    if isinstance(value, list):                 # a history's periods
+        return json.dumps(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     return neutralize(value)

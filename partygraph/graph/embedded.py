@@ -34,7 +34,7 @@ from ..gcpause import paused_gc
 from ..i18n import _
 from ..progress import Progress, Tally
 from .data import GraphData
-from .model import LABELS, RELATIONSHIPS, node_key
+from .model import LABELS, RELATIONSHIPS, ids_by_label, node_key
 from .periods import Period, PeriodChoice, in_force, today
 
 if TYPE_CHECKING:
@@ -64,9 +64,10 @@ SELECTED = "partygraph_period"
 
 
 def schema() -> list[str]:
-    """The statements that create an empty store: each table's row versions in ``h`` with their
-    ``periods`` (bit i: the i-th entry of ``h.period``), and a view named for each table in ``main``
-    showing the rows of the selected period, so that every query reads one register unchanged."""
+    """The statements that create an empty store's tables: each table's row versions in
+    ``pg_history`` with their ``periods`` (bit i: the period of ``pg_history.period`` with that bit).
+    :func:`views` then names each table in ``main`` for the rows of one period, so that every query
+    reads one register unchanged."""
     statements = ["CREATE TABLE partygraph (format VARCHAR, version INTEGER)",
                   f"INSERT INTO partygraph VALUES ('{FORMAT}', {VERSION})",
                   f"CREATE SCHEMA {HISTORY}",
@@ -74,9 +75,15 @@ def schema() -> list[str]:
     for name, columns in table_columns().items():
         defined = ", ".join(f"{q(column)} {kind}" for column, kind in columns.items())
         statements.append(f"CREATE TABLE {HISTORY}.{q(name)} ({defined}, periods UBIGINT)")
-        statements.append(f"CREATE VIEW {q(name)} AS SELECT {', '.join(q(c) for c in columns)} FROM {HISTORY}.{q(name)} "
-                          f"WHERE periods & getvariable('{SELECTED}') <> 0")
     return statements
+
+
+def views(latest: int) -> list[str]:
+    """A view named for each table showing the rows of the period chosen for the connection, else of
+    the latest one (bit ``latest``), so that DuckDB opened by hand reads today's register."""
+    return [f"CREATE VIEW {q(name)} AS SELECT {', '.join(q(c) for c in columns)} FROM {HISTORY}.{q(name)} "
+            f"WHERE periods & coalesce(getvariable('{SELECTED}'), {latest}::UBIGINT) <> 0"
+            for name, columns in table_columns().items()]
 
 
 def table_columns() -> dict[str, dict[str, str]]:
@@ -189,6 +196,8 @@ def write_database(path: Path, data: GraphData | None, as_of: str | None, old: P
             _merge(connection, name, list(columns), old is not None, keep_mask, bit)
         periods = {**kept, **({as_of: bit} if bit is not None else {})}
         _write_periods(connection, periods)
+        for statement in views(1 << periods[max(periods)] if periods else 0):
+            connection.execute(statement)
         connection.execute("CHECKPOINT")
         return sorted(periods)
     finally:
@@ -414,11 +423,7 @@ class EmbeddedStore:
     def records(self, keys: list[str]) -> GraphData:
         """The nodes of ``keys`` (``Label:id``) with their outgoing relationships, in the period read."""
         data = GraphData()
-        by_label: dict[str, list[str]] = {}
-        for key in keys:
-            label, _sep, node_id = key.partition(":")
-            by_label.setdefault(label, []).append(node_id)
-        for label, ids in by_label.items():
+        for label, ids in ids_by_label(keys).items():
             data.nodes[label].update(self.nodes(label, ids))
         for rel_type, spec in RELATIONSHIPS.items():
             columns = list(spec.properties)

@@ -199,6 +199,19 @@ def split_key(key: str) -> tuple[str, str]:
     return label, node_id
 
 
+def ids_by_label(keys) -> dict[str, list[str]]:
+    """``Label:id`` keys grouped by label, in the order given.
+
+    >>> ids_by_label(["Member:M1", "Area:A1", "Member:M2"])
+    {'Member': ['M1', 'M2'], 'Area': ['A1']}
+    """
+    found: dict[str, list[str]] = {}
+    for key in keys:
+        label, node_id = split_key(key)
+        found.setdefault(label, []).append(node_id)
+    return found
+
+
 def check_endpoints(rel_type: str, from_label: str, to_label: str) -> None:
     """Raise ``ValueError`` unless the model allows this relationship between these labels."""
     rel = RELATIONSHIPS.get(rel_type)

@@ -24,7 +24,7 @@ from ..errors import Neo4jConnectionError, StoreError
 from ..i18n import _
 from ..progress import Progress, Tally
 from .data import GraphData, text_order_differs
-from .model import LABELS, RELATIONSHIPS, split_key
+from .model import LABELS, RELATIONSHIPS, ids_by_label, split_key
 from .neo4j_periods import PERIOD_LABEL_CYPHER, VERSION, states, version_label, version_rows
 from .neo4j_schema import schema_statements
 from .periods import Period, PeriodChoice, in_force, today
@@ -431,11 +431,7 @@ class Neo4jStore:
 
         self.check_complete()
         data = GraphData()
-        by_label: dict[str, list[str]] = {}
-        for key in keys:
-            label, _sep, node_id = key.partition(":")
-            by_label.setdefault(label, []).append(node_id)
-        for label, ids in by_label.items():
+        for label, ids in ids_by_label(keys).items():
             rows = self.run(f"UNWIND $ids AS id MATCH (n:{label}:{MARKER} {{id: id}}) RETURN properties(n) AS p, "
                             f"COLLECT {{ MATCH (n)-[r]->(m:{MARKER}) RETURN [type(r), [l IN labels(m) WHERE l IN $labels][0], "
                             "m.id, properties(r)] } AS out", ids=ids, labels=self.label_names(LABELS))

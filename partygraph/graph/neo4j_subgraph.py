@@ -4,7 +4,7 @@ from the scope, then the relationships among the chosen nodes and their member c
 from __future__ import annotations
 
 from .data import GraphData
-from .model import node_key, split_key
+from .model import ids_by_label, node_key, split_key
 from .neo4j_periods import model_label
 from .neo4j_store import MARKER, _from_neo4j
 from .subgraph import Subgraph, TooLarge, check_view, resolve_scope, walk_out
@@ -40,12 +40,8 @@ def from_neo4j(store, view: str, scope: str | None, depth: int, max_nodes: int) 
 
 def _step(store, frontier: list[str], labels, types, data: GraphData) -> list[str]:
     """Add the neighbours of ``frontier`` (in the view) to ``data``; return the new ones."""
-    by_label: dict[str, list[str]] = {}
-    for key in frontier:
-        label, node_id = split_key(key)
-        by_label.setdefault(label, []).append(node_id)
     new = []
-    for label, ids in by_label.items():
+    for label, ids in ids_by_label(frontier).items():
         rows = store.run(
             f"UNWIND $ids AS id MATCH (n:{label}:{MARKER} {{id: id}})-[r]-(m:{MARKER}) "
             f"WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels) "

@@ -39,6 +39,8 @@ class Subgraph:
     data: GraphData
     members: dict[str, int] = field(default_factory=dict)     # node key -> members (organizations, enterprises)
     center: str | None = None
+    changes: dict = field(default_factory=dict)                # node key -> (added|removed|changed, was, is)
+    removed_rels: set = field(default_factory=set)             # relationships drawn as ghosts
 
 
 def check_view(view: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

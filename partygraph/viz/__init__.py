@@ -52,6 +52,47 @@ def judged(store, data: GraphData, as_of: str | None = None) -> tuple[dict[str, 
     return marks, Verdicts(uncovered, flagged)
 
 
+def marked_changes(store, sub: Subgraph, view: str, scope: str | None, depth: int, max_nodes: int, since: str,
+                   as_of: str | None) -> dict[str, tuple[str, dict, dict]]:
+    """What changed in the drawn part since the register in force at ``since``: key -> (``added``,
+    ``removed`` or ``changed``, what was, what is). A removed node and its relationships join
+    ``sub`` as ghosts."""
+    store.use(since)
+    try:
+        before = store.subgraph(view, scope, depth, max_nodes)
+    except UsageError:                      # the scope did not exist then: everything was added
+        before = Subgraph(GraphData())
+    finally:
+        store.use(as_of)
+    now_keys, was_keys = set(sub.data.keys()), set(before.data.keys())
+
+    def state(data: GraphData, key: str) -> dict:
+        label, node_id = split_key(key)
+        found = dict(data.nodes[label][node_id])
+        for (rel, source, target) in data.rels:
+            if source == key:
+                found.setdefault(rel, []).append(split_key(target)[1])
+        return {k: sorted(v) if isinstance(v, list) else v for k, v in found.items()}
+
+    marks: dict[str, tuple[str, dict, dict]] = {}
+    for key in sorted(now_keys - was_keys):
+        marks[key] = ("added", {}, {})
+    for key in sorted(was_keys - now_keys):
+        label, node_id = split_key(key)
+        sub.data.nodes[label][node_id] = before.data.nodes[label][node_id]
+        marks[key] = ("removed", {}, {})
+    for key in sorted(now_keys & was_keys):
+        was, now = state(before.data, key), state(sub.data, key)
+        differ = sorted(k for k in set(was) | set(now) if was.get(k) != now.get(k))
+        if differ:
+            marks[key] = ("changed", {k: was.get(k) for k in differ}, {k: now.get(k) for k in differ})
+    for rel, props in before.data.rels.items():
+        if rel not in sub.data.rels and (rel[1] in marks or rel[2] in marks):
+            sub.data.rels[rel] = props
+            sub.removed_rels.add(rel)
+    return marks
+
+
 def slot(sub: Subgraph):
     """The width a node's label needs across, in drawing units (14 px characters, CJK twice as wide)."""
     from ..output import width
@@ -104,15 +145,20 @@ def containers(sub: Subgraph) -> dict[str, str]:
 
 
 def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view: str = "structure",
-         max_nodes: int = DEFAULT_MAX_NODES, as_of: str | None = None, progress: Progress = None) -> Drawing:
-    """Write a drawing of the store (or of what is within ``depth`` steps of ``scope``) to ``out``."""
+         max_nodes: int = DEFAULT_MAX_NODES, as_of: str | None = None, progress: Progress = None,
+         changes_since: str | None = None) -> Drawing:
+    """Write a drawing of the store (or of what is within ``depth`` steps of ``scope``) to ``out``.
+    ``changes_since``: also mark what was added, removed (drawn as ghosts) and changed since the
+    register in force at that date."""
     if depth < 0:
         raise UsageError(_("--depth must be 0 or more"))
     steps = Tally(progress, 4)
     sub = store.subgraph(view, scope, depth, max_nodes)
     steps.add(1, "scope")
-    keys = set(sub.data.keys())
     gaps, verdicts = judged(store, sub.data, as_of)
+    if changes_since:
+        sub.changes = marked_changes(store, sub, view, scope, depth, max_nodes, changes_since, as_of)
+    keys = set(sub.data.keys())
     steps.add(1, "gaps")
     name = None
     if sub.center:
@@ -121,7 +167,8 @@ def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view:
     heading = f"partygraph · {value_word('view', view, language())}" + (f" · {name or scope}" if scope else "")
     summary = (f"{name} — " if name else "") + _("{nodes} nodes, {rels} relationships").format(
         nodes=len(keys), rels=len(sub.data.rels)) + (_(", depth {depth}").format(depth=depth) if scope else "")
-    html = render(sub, positions_for(sub, view), verdicts, gaps, heading, summary)
+    since = _("Changes since {date}").format(date=changes_since) if changes_since else None
+    html = render(sub, positions_for(sub, view), verdicts, gaps, heading, summary, since)
     steps.add(1, "layout")
     path = Path(out)
     write_page(path, html)

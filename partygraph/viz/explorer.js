@@ -37,19 +37,33 @@
     return neighbours(id).filter(function (other) { return !shown[other]; }).length;
   }
 
+  // What changed since an earlier register: added and changed nodes glow, removed ones are ghosts.
+  var CHANGE_COLORS = {added: "#2e7d32", changed: "#ef6c00", removed: "#9e9e9e"};
+
   function visNode(n) {
     var style = data.labels[n.kind];
     var gap = marking && n.gap;
-    return {id: n.id, label: label(n), title: n.name + "\n" + style.name, x: n.x, y: n.y, shape: style.shape,
-            size: n.kind === "member" ? 8 : Math.min(60, 12 + 3 * Math.sqrt(n.members || 0)),
-            color: {background: style.color, border: gap ? "#ff00ff" : style.color},
-            borderWidth: gap ? 5 : 1, gap: n.gap};
+    var node = {id: n.id, label: label(n), title: n.name + "\n" + style.name, x: n.x, y: n.y, shape: style.shape,
+                size: n.kind === "member" ? 8 : Math.min(60, 12 + 3 * Math.sqrt(n.members || 0)),
+                color: {background: style.color, border: gap ? "#ff00ff" : style.color},
+                borderWidth: gap ? 5 : 1, gap: n.gap, change: n.change};
+    if (n.change === "removed") {
+      node.color = {background: "rgba(200,200,200,0.35)", border: CHANGE_COLORS.removed};
+      node.shapeProperties = {borderDashes: [4, 4]};
+      node.borderWidth = 2;
+      node.font = {color: "#9e9e9e"};
+    } else if (n.change) {
+      node.shadow = {enabled: true, color: CHANGE_COLORS[n.change], size: 14, x: 0, y: 0};
+    }
+    return node;
   }
 
   function visEdge(e, i) {
     var style = data.rels[e.type];
-    return {id: "e" + i, from: e.from, to: e.to, color: style.color, title: style.name, width: e.type === "PAIRED_WITH" ? 2.5 : 1.5,
-            dashes: e.type === "PAIRED_WITH", arrows: e.type === "PAIRED_WITH" ? "" : "to"};
+    var ghost = e.change === "removed";
+    return {id: "e" + i, from: e.from, to: e.to, color: ghost ? CHANGE_COLORS.removed : style.color, title: style.name,
+            width: e.type === "PAIRED_WITH" ? 2.5 : 1.5, dashes: ghost || e.type === "PAIRED_WITH",
+            arrows: e.type === "PAIRED_WITH" ? "" : "to"};
   }
 
   var nodes = new vis.DataSet(data.nodes.filter(function (n) { return shown[n.id]; }).map(visNode));
@@ -73,6 +87,7 @@
     if (criteria.coverage && criteria.coverage.length && criteria.coverage.indexOf(n.coverage) < 0) { return false; }
     if (criteria.places && criteria.places.length &&
         !criteria.places.some(function (p) { return n.places.indexOf(p) >= 0; })) { return false; }
+    if (criteria.changes && criteria.changes.indexOf(n.change) < 0) { return false; }
     return true;
   }
 
@@ -212,6 +227,10 @@
         var glyph = el("span", SHAPES[data.labels[value].shape] || "●", "glyph");
         glyph.style.color = data.labels[value].color;
         lab.appendChild(glyph);
+      } else if (key === "changes") {
+        var mark = el("span", "●", "glyph");
+        mark.style.color = CHANGE_COLORS[value];
+        lab.appendChild(mark);
       } else {
         lab.appendChild(el("span", "", "swatch"));
       }
@@ -222,7 +241,7 @@
   }
 
   function applyBoxes() {
-    var chosen = {kinds: [], coverage: []};
+    var chosen = {kinds: [], coverage: [], changes: []};
     document.querySelectorAll("input[data-filter]").forEach(function (box) {
       if (box.checked) { chosen[box.dataset.filter].push(box.value); }
     });
@@ -231,6 +250,9 @@
     if (chosen.coverage.length < all) {          // some coverage states unticked: only enterprises in the rest
       given.coverage = chosen.coverage;
     }
+    if (chosen.changes.length < document.querySelectorAll("input[data-filter=changes]").length) {
+      given.changes = chosen.changes;            // some marks unticked: only what carries the others
+    }
     filter(given);
   }
 
@@ -238,6 +260,9 @@
   kinds.forEach(function (k) { kindWords[k] = data.labels[k].name; });
   checkboxes(document.getElementById("kinds"), kinds, kindWords, counts("kind"), "kinds");
   checkboxes(document.getElementById("coverage"), ["org", "work", "none"], data.coverage, counts("coverage"), "coverage");
+  if (document.getElementById("changes")) {
+    checkboxes(document.getElementById("changes"), ["added", "removed", "changed"], data.changes, counts("change"), "changes");
+  }
 
   var legend = document.getElementById("edge-legend");
   var types = {};

@@ -27,6 +27,8 @@ UI_WORDS = {"search": N_("Search by name or id"), "kinds": N_("Show"), "coverage
             "members": N_("members"), "yes": N_("yes"), "no": N_("no"), "gaps": N_("Mark gaps"),
             "verdict": N_("Verdict"), "action": N_("Action"), "rule": N_("Rule"), "full_members": N_("full members"),
             "suggested": N_("Suggested home"), "reasons": N_("Reasons"), "hidden": N_("not shown yet")}
+#: The marks of a drawing with changes, in the page's legend.
+CHANGE_WORDS = {"added": N_("added"), "removed": N_("removed (ghost)"), "changed": N_("changed")}
 #: References shown by name in the details panel: (relationship, direction, field word).
 REFERENCES = [("PART_OF", "out", N_("part of")), ("LOCATED_IN", "out", N_("located in")),
               ("SUBORDINATE_TO", "out", N_("superior")), ("COVERS", "in", N_("covered by")),
@@ -81,8 +83,13 @@ def page_data(sub: Subgraph, positions: dict, verdicts: Verdicts, gaps: dict[str
         nodes.append({"id": key, "kind": label.lower(), "name": names[key], "x": round(x, 1), "y": round(y, 1),
                       "coverage": verdicts.coverage(key), "gap": key in gaps, "members": sub.members.get(key),
                       "hidden": many and label == "Member", "places": sorted(places.get(key, ())),
-                      "details": _details(key, props, names, out_refs, in_refs, verdicts)})
-    edges = [{"from": source, "to": target, "type": rel_type} for rel_type, source, target in data.rels]
+                      "change": sub.changes[key][0] if key in sub.changes else None,
+                      "details": _details(key, props, names, out_refs, in_refs, verdicts) + _change_rows(sub, key)})
+        if key in sub.changes and sub.changes[key][0] == "removed":
+            nodes[-1]["coverage"] = None
+    edges = [{"from": source, "to": target, "type": rel_type,
+              **({"change": "removed"} if (rel_type, source, target) in sub.removed_rels else {})}
+             for rel_type, source, target in data.rels]
     return {
         "lang": current_language(), "nodes": nodes, "edges": edges,
         "labels": {label.lower(): {"name": _label(label), "color": style["color"], "shape": style["shape"]}
@@ -90,7 +97,27 @@ def page_data(sub: Subgraph, positions: dict, verdicts: Verdicts, gaps: dict[str
         "rels": {rel: {"name": _(REL_WORDS[rel]), "color": style["color"]} for rel, style in REL_STYLE.items()},
         "coverage": {state: value_word("coverage", state, current_language()) for state in ("org", "work", "none")},
         "text": {key: _(word) for key, word in UI_WORDS.items()},
+        "changes": {kind: _(word) for kind, word in CHANGE_WORDS.items()},
     }
+
+
+def _change_rows(sub: Subgraph, key: str) -> list[list[str]]:
+    """A changed node's before and after, in the details panel (a field a line)."""
+    if key not in sub.changes:
+        return []
+    kind, was, now = sub.changes[key]
+    rows = [[_("Change"), _(CHANGE_WORDS[kind])]]
+    label = split_key(key)[0]
+    for field in sorted(set(was) | set(now)):
+        def shown(value: object) -> str:
+            if value is None:
+                return "—"
+            if isinstance(value, list):
+                return "、".join(map(str, value))
+            return _word(label, field, value)
+        title = _(REL_WORDS[field]) if field in REL_WORDS else _field(label, field)
+        rows.append([title, _("{before} → {after}").format(before=shown(was.get(field)), after=shown(now.get(field)))])
+    return rows
 
 
 def _label(label: str) -> str:

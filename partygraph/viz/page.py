@@ -65,7 +65,7 @@ def json_block(data: dict) -> Markup:
 
 
 def render(sub: Subgraph, positions: dict, verdicts: Verdicts, gaps: dict[str, str], heading: str,
-           summary: str) -> str:
+           summary: str, changes_heading: str | None = None) -> str:
     """The page: its data as JSON in a data block, its scripts and style allowed by hash only."""
     vis_js, explorer_js, css = _page_assets()
     data = page_data(sub, positions, verdicts, gaps)
@@ -77,7 +77,7 @@ def render(sub: Subgraph, positions: dict, verdicts: Verdicts, gaps: dict[str, s
     return env.get_template("page.html").render(
         csp=csp, css=css, vis_js=vis_js, explorer_js=explorer_js, data=json_block(data), heading=heading, summary=summary,
         lang_tag="zh-CN" if data["lang"] == "zh" else "en", gap_count=sum(1 for n in data["nodes"] if n["gap"]),
-        words=data["text"])
+        words=data["text"], changes_heading=changes_heading)
 
 
 def write_page(path: Path, html: str) -> None:

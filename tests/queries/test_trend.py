@@ -141,3 +141,22 @@ def test_the_svg_draws_its_chinese_as_outlines_and_renders_in_chromium(trend_row
     title = image.crop((200, 0, 700, 60))
     assert sum(1 for p in title.getdata() if p < 128) > 200           # the title's glyphs are drawn
     assert requests == [(tmp_path / "trend.svg").resolve().as_uri()]
+
+
+def test_the_compared_workbook_shows_the_previous_figure_and_the_change_beside_each(kept, history, tmp_path):
+    from openpyxl import load_workbook
+
+    from partygraph.export.statistics_xlsx import write_statistics
+    from partygraph.i18n import set_language
+
+    dates, _datas = history
+    set_language("zh")
+    rows = compare(kept, dates[2], dates[0])
+    write_statistics(rows, tmp_path / "s.xlsx", dates[2], "全部台账")
+    sheet = load_workbook(tmp_path / "s.xlsx").worksheets[0]
+    header = [sheet.cell(5, c).value or sheet.cell(4, c).value for c in range(1, sheet.max_column + 1)]
+    at = header.index("单位数")
+    assert header[at + 1:at + 3] == ["单位数（上期）", "单位数（增减）"]
+    first = rows[0]
+    assert [sheet.cell(6, at + 1 + i).value for i in range(3)] == [first["units"], first["units_before"], first["units_change"]]
+    assert f"上期：{dates[0]}" in str(sheet.cell(2, sheet.max_column).value)

@@ -125,3 +125,42 @@ def test_no_two_labels_of_the_hierarchy_view_overlap(seeded, visit):
         }
         return [ids.length, found.slice(0, 5)]; }""")
     assert overlaps[0] > 200 and overlaps[1] == []
+
+
+def test_changes_since_an_earlier_register_are_marked_filtered_and_detailed(tmp_path, visit):
+    """The seed cases as the later register; the earlier one lacked an enterprise, had one more, and
+    named a building otherwise: each is marked, filtered by window.partygraph.filter({changes}) and
+    shows its before and after."""
+    import copy
+
+    from partygraph.graph.embedded import EmbeddedStore
+    from partygraph.i18n import set_language
+    from partygraph.loaders import load_dataset
+    from tests.conftest import SEED_CASES
+
+    now = load_dataset(SEED_CASES)
+    was = copy.deepcopy(now)
+    del was.nodes["Enterprise"]["CBD-E001"]
+    was.rels = {rel: props for rel, props in was.rels.items() if "Enterprise:CBD-E001" not in rel}
+    was.add_node("Enterprise", {"id": "CBD-GONE", "name": "已注销的企业", "kind": "non_public"})
+    was.add_rel("LOCATED_IN", "Enterprise", "CBD-GONE", "Building", "CBD-B1")
+    was.nodes["Building"]["CBD-B1"]["name"] = "旧楼名"
+    store = EmbeddedStore(tmp_path / "s.pgstore")
+    store.load(was, "2026-03-31")
+    store.load(now, "2026-06-30")
+    set_language("zh")
+    drawing = draw(store, tmp_path / "changes.html", scope="YC-CBD", depth=3, changes_since="2026-03-31")
+    v = visit(drawing.path)
+    v.page.evaluate("window.partygraph.ready")
+    found = {kind: v.page.evaluate(f"window.partygraph.filter({{changes: ['{kind}']}})")
+             for kind in ("added", "removed", "changed")}
+    assert "Enterprise:CBD-E001" in found["added"]
+    assert found["removed"] == ["Enterprise:CBD-GONE"]
+    assert "Building:CBD-B1" in found["changed"]
+    details = dict(v.page.evaluate("window.partygraph.details('Building:CBD-B1')"))
+    assert details["变化"] == "有变更" and details["名称"] == "旧楼名 → " + now.nodes["Building"]["CBD-B1"]["name"]
+    assert v.page.evaluate("document.getElementById('changes-heading').textContent") == "2026-03-31 以来的变化"
+    legend = v.page.evaluate("document.getElementById('changes').textContent")
+    assert "新增" in legend and "已减少（虚影）" in legend
+    ghost = v.page.evaluate("nodes.get('Enterprise:CBD-GONE')")
+    assert ghost["shapeProperties"]["borderDashes"] and v.requests == [] and v.dialogs == []

@@ -1,0 +1,94 @@
+"""Periods as built (issue: registers over time): a generated city history loaded quarter by quarter,
+then whole commands as a planner types them at the latest and the earliest period.
+
+    eval "$(tools/neo4j-local/neo4j-local env)"
+    python bench/periods.py [--enterprises 300000] [--periods 8] [--churn 0.05] [--runs 3] [--skip-neo4j]
+
+EMPTIES the Neo4j database it is given. Printed: the bytes of the history store against one period's
+(target ≤ 1.5×), each period's load against a plain load of it into a new store (target ≤ 1.3×), and
+for each command its time at the latest and the earliest period, fresh process each, best of
+``--runs`` after a warm-up. Targets: embedded city ≤ 2 s every analysis, `changes` ≤ 3 s, `trend` over
+8 periods ≤ 3 s; Neo4j city default tables ≤ 1.5 s latest, ≤ 3 s earlier, `changes` ≤ 5 s,
+`statistics` ≤ 1.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, neo4j_store
+from commands import whole
+
+sys.path.insert(0, str(ROOT))
+
+from partygraph.graph.embedded import EmbeddedStore  # noqa: E402
+from partygraph.loaders import load_dataset  # noqa: E402
+from partygraph.loaders.history import generate_history  # noqa: E402
+
+READS = [["gaps", "enterprises"], ["gaps", "members"], ["gaps", "transfers"], ["gaps", "pairings"], ["coverage"],
+         ["check"], ["statistics"], ["gaps", "enterprises", "--place", "D0"]]
+
+
+def load_all(store, folder: Path, dates: list[str]) -> list[float]:
+    times = []
+    for day in dates:
+        data = load_dataset(folder / day)
+        started = time.perf_counter()
+        store.load(data, day)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--enterprises", type=int, default=300_000)
+    parser.add_argument("--periods", type=int, default=8)
+    parser.add_argument("--churn", type=float, default=0.05)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-neo4j", action="store_true")
+    options = parser.parse_args()
+    neo4j = neo4j_store(options.skip_neo4j)
+    compileall.compile_dir(ROOT / "partygraph", quiet=1)
+    with tempfile.TemporaryDirectory() as workdir:
+        folder = Path(workdir)
+        dates = generate_history(folder / "h", enterprises=options.enterprises, periods=options.periods,
+                                 churn=options.churn, seed=1)
+        print(f"{options.periods} quarters of {options.enterprises:,} enterprises at churn {options.churn:.0%}")
+        one = EmbeddedStore(folder / "one.pgstore")
+        data = load_dataset(folder / "h" / dates[-1])
+        started = time.perf_counter()
+        one.replace(data, as_of=dates[-1])
+        plain = time.perf_counter() - started
+        history = EmbeddedStore(folder / "history.pgstore")
+        loads = load_all(history, folder / "h", dates)
+        size, single = history.path.stat().st_size, one.path.stat().st_size
+        print(f"embedded: history {size / 2**20:.1f} MiB = {size / single:.2f}x one period ({single / 2**20:.1f} MiB; "
+              f"target ≤ 1.5x); a period's load {min(loads):.1f}-{max(loads):.1f} s against a plain load {plain:.1f} s "
+              f"({max(loads) / plain:.2f}x at most; target ≤ 1.3x)", flush=True)
+        stores = [("embedded", ["--store", str(history.path)])]
+        if neo4j is not None:
+            neo4j._autocommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+            started = time.perf_counter()
+            neo4j.replace(data, as_of=dates[-1])
+            plain_neo4j = time.perf_counter() - started
+            neo4j.drop(dates[-1])
+            loads = load_all(neo4j, folder / "h", dates)
+            print(f"Neo4j: a period's load {min(loads):.1f}-{max(loads):.1f} s against a plain load "
+                  f"{plain_neo4j:.1f} s ({max(loads) / plain_neo4j:.2f}x at most)", flush=True)
+            stores.append(("Neo4j", ["--neo4j", neo4j.uri]))
+        print(f"  {'command':<44} {'store':<9} {'latest':>8} {'earliest':>9}")
+        for argv in [*READS, ["changes"], ["trend"]]:
+            for name, where in stores:
+                latest = whole([*argv, *where], options.runs, folder / "out")
+                earliest = (whole([*argv, *where, "--as-of", dates[0]], options.runs, folder / "out")
+                            if argv[0] not in ("changes", "trend") else float("nan"))
+                print(f"  {' '.join(argv):<44} {name:<9} {latest:6.2f} s {earliest:7.2f} s", flush=True)
+
+
+if __name__ == "__main__":
+    main()

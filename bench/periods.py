@@ -29,17 +29,19 @@ sys.path.insert(0, str(ROOT))
 from partygraph.graph.embedded import EmbeddedStore  # noqa: E402
 from partygraph.loaders import load_dataset  # noqa: E402
 from partygraph.loaders.history import generate_history  # noqa: E402
+from partygraph.registers import keep_register  # noqa: E402
 
 READS = [["gaps", "enterprises"], ["gaps", "members"], ["gaps", "transfers"], ["gaps", "pairings"], ["coverage"],
          ["check"], ["statistics"], ["gaps", "enterprises", "--place", "D0"]]
 
 
 def load_all(store, folder: Path, dates: list[str]) -> list[float]:
+    """Each period kept as ``partygraph load`` keeps it (with its statistics, where the store keeps them)."""
     times = []
     for day in dates:
         data = load_dataset(folder / day)
         started = time.perf_counter()
-        store.load(data, day)
+        keep_register(store, data, day)
         times.append(time.perf_counter() - started)
     return times
 
@@ -51,8 +53,14 @@ def main() -> None:
     parser.add_argument("--churn", type=float, default=0.05)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-neo4j", action="store_true")
+    parser.add_argument("--skip-embedded-reads", action="store_true")
+    parser.add_argument("--reads-only", type=Path, metavar="FOLDER",
+                        help="only the reads, on FOLDER/history.pgstore and the Neo4j as they are")
     options = parser.parse_args()
     neo4j = neo4j_store(options.skip_neo4j)
+    if options.reads_only:
+        reads_only(options.reads_only, options.runs, neo4j)
+        return
     compileall.compile_dir(ROOT / "partygraph", quiet=1)
     with tempfile.TemporaryDirectory() as workdir:
         folder = Path(workdir)
@@ -67,10 +75,16 @@ def main() -> None:
         history = EmbeddedStore(folder / "history.pgstore")
         loads = load_all(history, folder / "h", dates)
         size, single = history.path.stat().st_size, one.path.stat().st_size
+        whole_plain = whole(["load", str(folder / "h" / dates[-1]), "--store", str(folder / "plain.pgstore"),
+                             "--as-of", dates[-1]], 1, folder / "out")
+        whole_period = whole(["load", str(folder / "h" / dates[-1]), "--store", str(history.path),
+                              "--as-of", dates[-1]], 1, folder / "out")
+        print(f"embedded, whole 'partygraph load' of the last quarter: into a new store {whole_plain:.1f} s, "
+              f"as the 8th period of the history {whole_period:.1f} s ({whole_period / whole_plain:.2f}x)", flush=True)
         print(f"embedded: history {size / 2**20:.1f} MiB = {size / single:.2f}x one period ({single / 2**20:.1f} MiB; "
               f"target ≤ 1.5x); a period's load {min(loads):.1f}-{max(loads):.1f} s against a plain load {plain:.1f} s "
               f"({max(loads) / plain:.2f}x at most; target ≤ 1.3x)", flush=True)
-        stores = [("embedded", ["--store", str(history.path)])]
+        stores = [] if options.skip_embedded_reads else [("embedded", ["--store", str(history.path)])]
         if neo4j is not None:
             neo4j._autocommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
             started = time.perf_counter()
@@ -81,13 +95,30 @@ def main() -> None:
             print(f"Neo4j: a period's load {min(loads):.1f}-{max(loads):.1f} s against a plain load "
                   f"{plain_neo4j:.1f} s ({max(loads) / plain_neo4j:.2f}x at most)", flush=True)
             stores.append(("Neo4j", ["--neo4j", neo4j.uri]))
-        print(f"  {'command':<44} {'store':<9} {'latest':>8} {'earliest':>9}")
-        for argv in [*READS, ["changes"], ["trend"]]:
-            for name, where in stores:
-                latest = whole([*argv, *where], options.runs, folder / "out")
-                earliest = (whole([*argv, *where, "--as-of", dates[0]], options.runs, folder / "out")
-                            if argv[0] not in ("changes", "trend") else float("nan"))
-                print(f"  {' '.join(argv):<44} {name:<9} {latest:6.2f} s {earliest:7.2f} s", flush=True)
+        reads(stores, dates, options.runs, folder)
+
+
+def reads(stores: list, dates: list[str], runs: int, folder: Path) -> None:
+    """Each command at the latest period and at the earliest, on each store."""
+    print(f"  {'command':<44} {'store':<9} {'latest':>8} {'earliest':>9}")
+    for argv in [*READS, ["changes"], ["trend"]]:
+        for name, where in stores:
+            latest = whole([*argv, *where], runs, folder / "out")
+            earliest = (whole([*argv, *where, "--as-of", dates[0]], runs, folder / "out")
+                        if argv[0] not in ("changes", "trend") else float("nan"))
+            print(f"  {' '.join(argv):<44} {name:<9} {latest:6.2f} s {earliest:7.2f} s", flush=True)
+
+
+def reads_only(folder: Path, runs: int, neo4j) -> None:
+    """The reads alone, on a history store and a Neo4j already loaded (a run cut short after its loads)."""
+    store = EmbeddedStore(folder / "history.pgstore")
+    stores = [("embedded", ["--store", str(store.path)])]
+    if neo4j is not None:
+        stores.append(("Neo4j", ["--neo4j", neo4j.uri]))
+    for name, where in stores:
+        dates = [p.as_of for p in (store if name == "embedded" else neo4j).periods()]
+        print(f"{name}: {len(dates)} periods, {dates[0]} … {dates[-1]}")
+        reads([(name, where)], dates, runs, folder)
 
 
 if __name__ == "__main__":

@@ -282,8 +282,10 @@ def load(dataset: Path, as_of: str | None, header_row: int | None, encoding: str
 
     day = as_of or report.stated_date or today()
     store = _open(store_path, neo4j_uri, reading=False)
+    from .registers import keep_register
+
     with progress_bar(_("loading")) as progress:
-        store.load(report.data, day, progress=progress)
+        keep_register(store, report.data, day, progress=progress)
     counts = report.data.counts()
     click.echo(_("Loaded {dataset} into {store} as the register of {date}: ").format(
         dataset=dataset, store=store.describe(), date=day)

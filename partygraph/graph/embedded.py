@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     import duckdb
 
 FORMAT = "partygraph-store"
-VERSION = 4         # raised with every change of the model's tables (4: periods)
+VERSION = 5         # raised with every change of the model's tables (4: periods; 5: figures kept with them)
 DEFAULT_PATH = "partygraph.pgstore"
 SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "bool": "BOOLEAN", "date": "DATE"}
 ENDPOINTS = ("src_label", "src", "dst_label", "dst")
@@ -71,7 +71,8 @@ def schema() -> list[str]:
     statements = ["CREATE TABLE partygraph (format VARCHAR, version INTEGER)",
                   f"INSERT INTO partygraph VALUES ('{FORMAT}', {VERSION})",
                   f"CREATE SCHEMA {HISTORY}",
-                  f"CREATE TABLE {HISTORY}.period (bit INTEGER, as_of DATE, counts VARCHAR)"]
+                  f"CREATE TABLE {HISTORY}.period (bit INTEGER, as_of DATE, counts VARCHAR)",
+                  f"CREATE TABLE {HISTORY}.kept (as_of DATE, name VARCHAR, value VARCHAR)"]
     for name, columns in table_columns().items():
         defined = ", ".join(f"{q(column)} {kind}" for column, kind in columns.items())
         statements.append(f"CREATE TABLE {HISTORY}.{q(name)} ({defined}, periods UBIGINT)")
@@ -196,6 +197,10 @@ def write_database(path: Path, data: GraphData | None, as_of: str | None, old: P
             _merge(connection, name, list(columns), old is not None, keep_mask, bit)
         periods = {**kept, **({as_of: bit} if bit is not None else {})}
         _write_periods(connection, periods)
+        if old is not None:                 # what was kept with the periods that stay as they were
+            connection.execute(f"INSERT INTO {HISTORY}.kept SELECT * FROM pg_old.{HISTORY}.kept "
+                               "WHERE strftime(as_of, '%Y-%m-%d') IN (SELECT unnest($days::VARCHAR[]))",
+                               {"days": sorted(kept)})
         for statement in views(1 << periods[max(periods)] if periods else 0):
             connection.execute(statement)
         connection.execute("CHECKPOINT")
@@ -242,7 +247,7 @@ def attached(path: Path, read_only: bool = False) -> "duckdb.DuckDBPyConnection"
     (opened directly, a file named ``pg_history.pgstore`` would be a catalog named like the schema)."""
     import duckdb
 
-    connection = duckdb.connect()
+    connection = duckdb.connect(config={"python_enable_replacements": False})   # no Python variable is a table
     try:
         connection.execute(f"ATTACH $path AS {CATALOG}{' (READ_ONLY)' if read_only else ''}", {"path": str(path)})
         connection.execute(f"USE {CATALOG}")
@@ -365,8 +370,8 @@ class EmbeddedStore:
         """Write the store anew beside the old one and rename it over: all of it or nothing."""
         counter = Tally(progress, len(LABELS) + len(RELATIONSHIPS))
         old = None
-        if keep and self.path.exists():
-            self.connection()                   # refuses a file that is no store, or of another version
+        if keep and self.path.exists() and not self._earlier_version():
+            self.connection()                   # refuses a file that is no store, or a damaged one
             old = self.path
         self._release()
         import duckdb
@@ -443,6 +448,41 @@ class EmbeddedStore:
         data.rels.update(self.relationships("PART_OF"))
         return data
 
+    def keep(self, name: str, value: dict) -> None:
+        """Keep ``value`` with the period read, in the store's file: one small transaction of the
+        database (its write-ahead log makes it all or nothing), not a rewrite of the store."""
+        import duckdb
+        import orjson
+
+        day = self._read_period()
+        self._release()
+        connection = attached(self.path)
+        try:
+            connection.execute("BEGIN")
+            connection.execute(f"DELETE FROM {HISTORY}.kept WHERE as_of = CAST($day AS DATE) AND name = $name",
+                               {"day": day, "name": name})
+            connection.execute(f"INSERT INTO {HISTORY}.kept VALUES (CAST($day AS DATE), $name, $value)",
+                               {"day": day, "name": name, "value": orjson.dumps(value).decode()})
+            connection.execute("COMMIT")
+            connection.execute("CHECKPOINT")
+        except duckdb.Error as exc:
+            raise StoreError(_("cannot write the store {path}: {reason}; nothing was changed").format(
+                path=self.path, reason=str(exc).splitlines()[0])) from exc
+        finally:
+            connection.close()
+
+    def kept(self, name: str) -> dict | None:
+        import orjson
+
+        rows = self.sql(f"SELECT value FROM {HISTORY}.kept WHERE as_of = CAST($day AS DATE) AND name = $name",
+                        {"day": self._read_period(), "name": name})
+        return orjson.loads(rows[0][0]) if rows else None
+
+    def _read_period(self) -> str | None:
+        """The date of the period reads answer from: the one ``use`` chose, else the latest."""
+        dates = self.period_dates()
+        return self._chosen if self._chosen in dates else max(dates, default=None)
+
     def _select(self, connection: "duckdb.DuckDBPyConnection") -> None:
         """Set the connection's period (the chosen one, else the latest) for the tables' views."""
         rows = connection.execute(f"SELECT as_of, bit FROM {HISTORY}.period ORDER BY as_of").fetchall()
@@ -468,6 +508,25 @@ class EmbeddedStore:
         self._connection, self._identity = self._open(), identity
         self._select(self._connection)
         return self._connection
+
+    def _earlier_version(self) -> bool:
+        """Whether the file is a store another version of partygraph wrote, which this one cannot
+        read: a load replaces it (its registers must be loaded again), as loads always did."""
+        if _is_old_json_store(self.path):
+            return True
+        import duckdb
+
+        try:
+            connection = attached(self.path, read_only=True)
+        except (duckdb.Error, OSError):
+            return False
+        try:
+            found = connection.execute("SELECT format, version FROM partygraph").fetchall()
+        except duckdb.Error:
+            return False
+        finally:
+            connection.close()
+        return bool(found) and found[0][0] == FORMAT and found[0][1] != VERSION
 
     def _open(self) -> "duckdb.DuckDBPyConnection":
         import duckdb

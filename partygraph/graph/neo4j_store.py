@@ -292,7 +292,7 @@ class Neo4jStore:
         if as_of in dates:
             self._remove([as_of], Tally(None, 0), live=False)
         self._add_versions(data, as_of, bar)
-        self._write("MERGE (p:PartygraphMeta {id: $id}) SET p.as_of = $as_of, p.counts = $counts "
+        self._write("MERGE (p:PartygraphMeta {id: $id}) SET p.as_of = $as_of, p.counts = $counts REMOVE p.kept "
                     "WITH p MATCH (m:PartygraphMeta {id: 'store'}) "
                     "SET m.versions_order_differs = coalesce(m.versions_order_differs, false) OR $differs",
                     id=f"period:{as_of}", as_of=as_of, counts=orjson.dumps(data.counts()).decode(),
@@ -390,6 +390,7 @@ class Neo4jStore:
         choice = in_force(self.period_dates(), as_of)
         live = self._run("MATCH (m:PartygraphMeta {id: 'store'}) RETURN m.live AS live")[0]["live"]
         self._token = None if choice.period == live else period_token(choice.period)
+        self._period = choice.period
         return choice
 
     def difference(self, first: str, second: str) -> tuple[GraphData, GraphData]:
@@ -452,6 +453,24 @@ class Neo4jStore:
             for row in self.run(f"MATCH (a:{label}:{MARKER})-[:PART_OF]->(b:Area:{MARKER}) RETURN a.id AS f, b.id AS t"):
                 data.add_rel("PART_OF", label, row["f"], "Area", row["t"])
         return data
+
+    def keep(self, name: str, value: dict) -> None:
+        """Keep ``value`` on the marker of the period read (``use``), as JSON; replacing or dropping
+        the period removes it."""
+        self._write("MATCH (p:PartygraphMeta {id: $id}) SET p.kept = $kept",
+                    id=f"period:{self._read_period()}", kept=orjson.dumps({**self._kept_all(), name: value}).decode())
+
+    def kept(self, name: str) -> dict | None:
+        return self._kept_all().get(name)
+
+    def _kept_all(self) -> dict:
+        rows = self._run("MATCH (p:PartygraphMeta {id: $id}) RETURN p.kept AS kept", id=f"period:{self._read_period()}")
+        return orjson.loads(rows[0]["kept"]) if rows and rows[0]["kept"] else {}
+
+    def _read_period(self) -> str | None:
+        """The date of the period reads answer from: the one ``use`` chose, else the latest."""
+        chosen = getattr(self, "_period", None)
+        return chosen or max(self.period_dates(), default=None)
 
     def label_names(self, labels) -> list[str]:
         """The names the model's labels have in the period read (the versions' names for an earlier one)."""

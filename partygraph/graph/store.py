@@ -55,6 +55,13 @@ class Store(Protocol):
     def places(self) -> "GraphData":
         """Every area and building of the period read, and the PART_OF between them."""
 
+    def keep(self, name: str, value: dict) -> None:
+        """Keep a figure derived from the period read, with it (gone when the period is replaced or
+        dropped); a store that answers fast enough without may keep nothing."""
+
+    def kept(self, name: str) -> dict | None:
+        """What :meth:`keep` kept for the period read, or None."""
+
     def read(self) -> "GraphData": ...
 
     def counts(self) -> dict[str, int]: ...

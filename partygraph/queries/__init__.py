@@ -101,6 +101,7 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("check", "checks"),
     Analysis("gaps pairings", "gaps_pairings"),
     Analysis("statistics", "statistics"),
+    Analysis("statistics lost", "statistics_lost"),
 )}
 
 

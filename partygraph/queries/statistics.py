@@ -67,11 +67,59 @@ def as_reported(row: dict) -> dict:
 
 
 def statistics(store, as_of: str | dt.date | None = None, area: str | None = None) -> list[dict]:
-    """The report's rows (:func:`as_reported`), the whole register's first; ``area`` must be an area's id."""
+    """The report's rows (:func:`as_reported`), the whole register's first; ``area`` must be an area's id.
+
+    Where the store kept the period's figures when it was loaded (:func:`keep_statistics`) and
+    ``as_of`` is on or after every founding and joining date of the period (so none is left out),
+    only the members out of contact are counted now ("statistics lost"); the answer is the same."""
     from ..errors import UsageError
     from ..i18n import _
     from . import run_analysis
 
     if area is not None and not store.place_ids(area, "Enterprise")[0]:
         raise UsageError(_("no area has the id {given!r}; statistics are reported per area").format(given=area))
-    return [as_reported(row) for row in run_analysis(store, "statistics", as_of=as_of, area=area)]
+    day = iso_date(as_of)
+    kept = store.kept(KEPT)
+    if kept is None or day < kept["valid_from"]:
+        return [as_reported(row) for row in run_analysis(store, "statistics", as_of=as_of, area=area)]
+    lost = {row["place_id"]: row for row in run_analysis(store, "statistics lost", as_of=day, area=area)}
+    rows = []
+    for row in kept["rows"]:
+        if area is not None and row["place_id"] != area:
+            continue
+        if row["table"] == "members":
+            found = lost.get(row["place_id"], {})
+            row = {**row, **{key: found.get(key, 0) for key in LOST_COLUMNS}}
+        rows.append(row)
+    return rows
+
+
+#: What a store keeps of a period's statistics, and the columns that move with the date.
+KEPT = "statistics"
+LOST_COLUMNS = ("lost_contact", "lost_6m_1y", "lost_1y_5y", "lost_5y_10y", "lost_10y_plus")
+
+
+def valid_from(data, as_of: str) -> str:
+    """The first day a period's kept statistics hold: its date, or its latest founding or joining
+    date where one is later (before it, an organization or a member would have to be left out)."""
+    dates = [props[name] for label, name in (("Organization", "founded"), ("Member", "joined"))
+             for props in data.nodes[label].values() if props.get(name)]
+    return max([as_of, *map(str, dates)])
+
+
+def keep_statistics(store, as_of: str, data) -> None:
+    """Keep the statistics of the period ``as_of`` (loaded from ``data``) with it: every place's rows
+    at :func:`valid_from`."""
+    start = valid_from(data, as_of)
+    try:
+        store.use(as_of)
+        rows = [as_reported(row) for row in _every_row(store, start)]
+        store.keep(KEPT, {"valid_from": start, "rows": rows})
+    finally:
+        store.use(None)
+
+
+def _every_row(store, day: str) -> list[dict]:
+    from . import run_analysis
+
+    return run_analysis(store, "statistics", as_of=day)

@@ -32,6 +32,7 @@ def test_the_file_is_a_database_with_one_table_per_label_and_relationship_type(t
         tables = set(db.execute("SELECT table_schema, table_name, table_type FROM information_schema.tables").fetchall())
         # Each table's row versions with the periods they are in; a view of the period read beside it.
         assert tables == {("main", "partygraph", "BASE TABLE"), ("pg_history", "period", "BASE TABLE"),
+                          ("pg_history", "kept", "BASE TABLE"),
                           *(("pg_history", name, "BASE TABLE") for name in [*LABELS, *RELATIONSHIPS]),
                           *(("main", name, "VIEW") for name in [*LABELS, *RELATIONSHIPS])}
         assert db.execute("SELECT format, version FROM partygraph").fetchall() == [("partygraph-store", VERSION)]

@@ -171,3 +171,34 @@ def test_a_walk_up_the_areas_stays_in_its_period(tmp_path, neo4j_store, monkeypa
         store.load(second, "2026-06-30")
         store.load(first, "2026-03-31")
         check_every_period(store, ["2026-03-31", "2026-06-30"], alone)
+
+
+def test_statistics_kept_with_a_period_answer_as_computed_whole(history, tmp_path, neo4j_store):
+    """Both stores keep each period's statistics when it is loaded; a report on or after the period's
+    latest founding and joining date then counts only who is out of contact. Every such report, and
+    one before that date, equals the statistics computed whole."""
+    from partygraph.queries import run_analysis
+    from partygraph.queries.statistics import as_reported, statistics, valid_from
+    from partygraph.registers import keep_register
+
+    dates, datas = history
+    embedded = EmbeddedStore(tmp_path / "s.pgstore")
+    for store in (embedded, neo4j_store):
+        for day, data in zip(dates[::-1], datas[::-1]):
+            keep_register(store, data, day)
+    for day, data in zip(dates, datas):
+        start = valid_from(data, day)
+        for store in (embedded, neo4j_store):
+            store.use(day)
+            assert store.kept("statistics")["valid_from"] == start
+        for as_of in (start, "2027-03-31", "2031-12-31", "2020-01-01"):
+            for area in (None, "D0"):
+                whole = [as_reported(row) for row in run_analysis(embedded, "statistics", as_of=as_of, area=area)]
+                assert statistics(neo4j_store, as_of, area) == whole == statistics(embedded, as_of, area), (day, as_of)
+    # Loading a period again drops what was kept with it until it is kept anew; the others keep theirs.
+    for store in (embedded, neo4j_store):
+        store.load(datas[0], dates[0])
+        store.use(dates[0])
+        assert store.kept("statistics") is None
+        store.use(dates[1])
+        assert store.kept("statistics") is not None

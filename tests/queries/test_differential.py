@@ -16,7 +16,8 @@ VARIANTS = [("gaps enterprises", {}), ("gaps members", {"as_of": "2026-11-22"}),
             ("coverage", {"base": "all"}), ("coverage", {"base": "with_members"}),
             ("coverage", {"base": "min_employees:50"}), ("check", {}), ("gaps pairings", {}),
             ("statistics", {"as_of": "2026-11-22"}), ("statistics", {"as_of": "2016-02-29"}),
-            ("gaps transfers", {"as_of": "2026-11-22"}), ("check", {"as_of": "2025-02-28", "terms": {"branch": 2}})]
+            ("gaps transfers", {"as_of": "2026-11-22"}), ("check", {"as_of": "2025-02-28", "terms": {"branch": 2}}),
+            ("statistics lost", {"as_of": "2026-11-22"}), ("statistics lost", {"as_of": "2019-06-30", "area": "YC-JF"})]
 
 
 def test_the_variants_cover_every_analysis():
@@ -55,7 +56,8 @@ def test_generated_cities_give_the_same_rows_from_both_stores(neo4j_store, tmp_p
     variants = [("gaps enterprises", {}), ("gaps members", {"as_of": as_of.isoformat()}), ("coverage", {"base": base}),
                 ("check", {"as_of": as_of.isoformat()}), ("gaps pairings", {}), ("statistics", {"as_of": as_of.isoformat()}),
                 ("gaps transfers", {"as_of": as_of.isoformat()}),
-                ("statistics", {"as_of": as_of.isoformat(), "area": "D0"})]
+                ("statistics", {"as_of": as_of.isoformat(), "area": "D0"}),
+                ("statistics lost", {"as_of": as_of.isoformat()})]
     assert_same_everywhere(embedded, neo4j_store, variants)
 
 

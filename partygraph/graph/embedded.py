@@ -430,14 +430,16 @@ class EmbeddedStore:
         data = GraphData()
         for label, ids in ids_by_label(keys).items():
             data.nodes[label].update(self.nodes(label, ids))
-        for rel_type, spec in RELATIONSHIPS.items():
-            columns = list(spec.properties)
-            selected = ", ".join(q(c) for c in [*ENDPOINTS, *columns])
-            rows = self.sql(f"SELECT {selected} FROM {q(rel_type)} WHERE src_label || ':' || src IN "
-                            "(SELECT unnest($keys::VARCHAR[]))", {"keys": list(keys)})
-            for row in rows:
-                data.rels[(rel_type, node_key(row[0], row[1]), node_key(row[2], row[3]))] = {
-                    c: _value(v) for c, v in zip(columns, row[4:]) if v is not None}
+            for rel_type, spec in RELATIONSHIPS.items():
+                if not any(source == label for source, _target in spec.endpoints):
+                    continue
+                columns = list(spec.properties)
+                selected = ", ".join(q(c) for c in [*ENDPOINTS, *columns])
+                rows = self.sql(f"SELECT {selected} FROM {q(rel_type)} WHERE src_label = $label AND src IN "
+                                "(SELECT unnest($ids::VARCHAR[]))", {"label": label, "ids": ids})
+                for row in rows:
+                    data.rels[(rel_type, node_key(row[0], row[1]), node_key(row[2], row[3]))] = {
+                        c: _value(v) for c, v in zip(columns, row[4:]) if v is not None}
         return data
 
     def places(self) -> GraphData:

@@ -36,8 +36,9 @@ COLUMNS = {name: header(name, leave_out=("credit_code", "identity_number")) for 
 
 
 class _City:
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, base_day: dt.date = BASE_DAY) -> None:
         self.rng = random.Random(seed)
+        self.base_day = base_day
         self.rows: dict[str, list[list[object]]] = {name: [] for name in COLUMNS}
         self.rels = {rel: 0 for rel in RELATIONSHIPS}
         self.members = 0
@@ -46,7 +47,7 @@ class _City:
         self.rows[table].append([row.get(c, "") for c in COLUMNS[table]])
 
     def day(self, back_min: int, back_max: int) -> str:
-        return (BASE_DAY - dt.timedelta(days=self.rng.randint(back_min, back_max))).isoformat()
+        return (self.base_day - dt.timedelta(days=self.rng.randint(back_min, back_max))).isoformat()
 
     def person(self) -> str:
         return self.rng.choice(SURNAMES) + "".join(self.rng.choice(GIVEN) for _ in range(self.rng.randint(1, 2)))
@@ -109,9 +110,11 @@ def _employees(rng: random.Random) -> int:
     return min(20000, int(rng.paretovariate(1.1) * 4))
 
 
-def generate_city(out: str | Path, enterprises: int = 1000, seed: int = 0) -> dict[str, int]:
-    """Write a dataset to folder ``out``; returns the counts of what it wrote, per label and type."""
-    city = _City(seed)
+def generate_city(out: str | Path, enterprises: int = 1000, seed: int = 0,
+                  base_day: dt.date = BASE_DAY) -> dict[str, int]:
+    """Write a dataset to folder ``out``; returns the counts of what it wrote, per label and type.
+    Its dates (founded, joined, last contact …) lie before ``base_day``, the day the register stands on."""
+    city = _City(seed, base_day)
     rng = city.rng
     leaves = _areas(city, enterprises)
     street_orgs: dict[str, tuple[str, str]] = {}

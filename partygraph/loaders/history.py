@@ -50,7 +50,7 @@ def generate_history(out: str | Path, enterprises: int = 1000, periods: int = 8,
     out = make_folder(out)
     dates = quarter_ends(BASE_DAY, periods)
     first = out / dates[0].isoformat()
-    generate_city(first, enterprises=enterprises, seed=seed)
+    generate_city(first, enterprises=enterprises, seed=seed, base_day=dates[0])    # no date after its own
     tables = {name: _read(first / f"{name}.csv") for name in COLUMNS}
     rng = random.Random(seed * 7919 + 1)
     for day in dates[1:]:

@@ -54,6 +54,15 @@ def periods_compared(dates: list[str], start: str | None, end: str | None) -> tu
 
 def changes(store, start: str | None = None, end: str | None = None, place: str | None = None) -> Changes:
     """Every change from the register in force at ``start`` to the one in force at ``end``."""
+    try:
+        return _changes(store, start, end, place)
+    finally:
+        _INDEX.clear()
+        _COVERERS.clear()
+        store.use(None)
+
+
+def _changes(store, start: str | None, end: str | None, place: str | None) -> Changes:
     dates = [p.as_of for p in store.periods()]
     first, second = periods_compared(dates, start, end)
     result = Changes(first, second)
@@ -75,8 +84,6 @@ def changes(store, start: str | None = None, end: str | None = None, place: str 
         rows = _within(store, place, rows, (first, second))
     rows.sort(key=lambda r: (KINDS.index(r["change"]), r["label"], r["id"]))
     result.rows = rows
-    store.use(None)
-    _INDEX.clear()
     return result
 
 
@@ -227,8 +234,18 @@ def _coverage_changed(store, first: str, second: str, before: GraphData, after: 
 
 
 def _coverers(side: GraphData, unit: str) -> list[str]:
-    return sorted(split_key(source)[1] for (kind, source, target) in side.rels
-                  if kind == "COVERS" and target == f"Enterprise:{unit}")
+    """The organizations whose COVERS of ``unit`` one side holds (an index per side, made once)."""
+    size, index = _COVERERS.get(id(side), (-1, {}))
+    if size != len(side.rels):
+        index = {}
+        for (kind, source, target) in side.rels:
+            if kind == "COVERS":
+                index.setdefault(target, []).append(split_key(source)[1])
+        _COVERERS[id(side)] = (len(side.rels), index)
+    return sorted(index.get(f"Enterprise:{unit}", []))
+
+
+_COVERERS: dict[int, tuple[int, dict]] = {}
 
 
 def _ids(store, period: str, label: str, ids: set[str]) -> set[str]:

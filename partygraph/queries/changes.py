@@ -58,7 +58,6 @@ def changes(store, start: str | None = None, end: str | None = None, place: str 
         return _changes(store, start, end, place)
     finally:
         _INDEX.clear()
-        _COVERERS.clear()
         store.use(None)
 
 
@@ -218,13 +217,15 @@ def _coverage_changed(store, first: str, second: str, before: GraphData, after: 
         coverage.append({row["id"]: row["coverage"] for row in
                          run_analysis(store, "gaps enterprises", ids=ids)})
     rows = []
+    coverers = _coverers(gone), _coverers(new)
     for unit in ids:
         was, now = coverage[0].get(unit, "org"), coverage[1].get(unit, "org")
         name = (after.nodes["Enterprise"].get(unit) or before.nodes["Enterprise"].get(unit) or {}).get("name")
         if was == now:
             continue
         if "org" in (was, now):
-            covering = ([], _coverers(new, unit)) if now == "org" else (_coverers(gone, unit), [])
+            key = f"Enterprise:{unit}"
+            covering = ([], coverers[1].get(key, [])) if now == "org" else (coverers[0].get(key, []), [])
             rows.append(_row("org_coverage_gained" if now == "org" else "org_coverage_lost", "Enterprise", unit, name,
                              *covering))
         else:
@@ -233,19 +234,13 @@ def _coverage_changed(store, first: str, second: str, before: GraphData, after: 
     return rows
 
 
-def _coverers(side: GraphData, unit: str) -> list[str]:
-    """The organizations whose COVERS of ``unit`` one side holds (an index per side, made once)."""
-    size, index = _COVERERS.get(id(side), (-1, {}))
-    if size != len(side.rels):
-        index = {}
-        for (kind, source, target) in side.rels:
-            if kind == "COVERS":
-                index.setdefault(target, []).append(split_key(source)[1])
-        _COVERERS[id(side)] = (len(side.rels), index)
-    return sorted(index.get(f"Enterprise:{unit}", []))
-
-
-_COVERERS: dict[int, tuple[int, dict]] = {}
+def _coverers(side: GraphData) -> dict[str, list[str]]:
+    """For each unit one side's COVERS reach (``Enterprise:id``), the organizations covering it, sorted."""
+    index: dict[str, list[str]] = {}
+    for (kind, source, target) in side.rels:
+        if kind == "COVERS":
+            index.setdefault(target, []).append(split_key(source)[1])
+    return {target: sorted(orgs) for target, orgs in index.items()}
 
 
 def _ids(store, period: str, label: str, ids: set[str]) -> set[str]:
@@ -308,10 +303,13 @@ def _within(store, place: str, rows: list[dict], periods: tuple[str, str]) -> li
     from ..i18n import _
 
     inside: set[str] = set()
+    known = False
     for period in periods:
         store.use(period)
-        inside |= _below(store.places(), place)
-    if len(inside) == 1 and not any(place in store.places().nodes[label] for label in ("Area", "Building")):
+        places = store.places()
+        known = known or any(place in places.nodes[label] for label in ("Area", "Building"))
+        inside |= _below(places, place)
+    if not known:
         raise UsageError(_("no area or building has the id {given!r}").format(given=place))
     return [row for row in rows if row["place_id"] in inside]
 

@@ -1,12 +1,8 @@
 -- The embedded twin of coverage.cypher (read it for the rules): coverage rates per building
 -- and per area, rolled up through PART_OF; enterprises known only by their area count in it
 -- and every area above it.
-WITH RECURSIVE below(above, area) AS (        -- every area with itself and each area under it
-  SELECT id, id FROM "Area"
-  UNION
-  SELECT p.dst, b.area FROM below b JOIN "PART_OF" p
-    ON p.src = b.above AND p.src_label = 'Area' AND p.dst_label = 'Area'
-),
+WITH RECURSIVE
+-- include areas_below.sql
 counted AS (
   SELECT e.id, c.dst IS NOT NULL AS org, g.dst IS NOT NULL AS guided
   FROM "Enterprise" e

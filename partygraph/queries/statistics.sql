@@ -1,10 +1,6 @@
 -- The embedded twin of statistics.cypher (read it for the definitions).
-WITH RECURSIVE below(above, area) AS (        -- every area with itself and each area under it
-  SELECT id, id FROM "Area"
-  UNION
-  SELECT p.dst, b.area FROM below b JOIN "PART_OF" p
-    ON p.src = b.above AND p.src_label = 'Area' AND p.dst_label = 'Area'
-),
+WITH RECURSIVE
+-- include areas_below.sql
 founded AS (SELECT id, level FROM "Organization" WHERE founded IS NULL OR founded <= CAST($as_of AS DATE)),
 joined AS (SELECT * FROM "Member" WHERE joined IS NULL OR joined <= CAST($as_of AS DATE)),
 units AS (
@@ -22,15 +18,7 @@ units AS (
   FROM "Enterprise" e
   WHERE list_contains($unit_kinds::VARCHAR[], e.kind)
 ),
--- Each unit's places: the whole register (NULL) and every area it lies in, at any depth.
-places AS (
-  SELECT id AS unit, NULL::VARCHAR AS place_id FROM units
-  UNION ALL
-  SELECT DISTINCT u.id, b.above
-  FROM units u JOIN "LOCATED_IN" l ON l.src = u.id
-       LEFT JOIN "PART_OF" p ON l.dst_label = 'Building' AND p.src = l.dst AND p.src_label = 'Building' AND p.dst_label = 'Area'
-       JOIN below b ON b.area = CASE WHEN l.dst_label = 'Area' THEN l.dst ELSE p.dst END
-),
+-- include unit_places.sql
 unit_rows AS (
   SELECT u.*, r.row FROM units u,
        unnest(list_concat([u.kind], CASE WHEN u.kind = 'non_public' AND u.above_scale THEN ['above_scale'] ELSE []::VARCHAR[] END,

@@ -1,10 +1,6 @@
 -- The embedded twin of statistics_lost.cypher (read it for the definitions).
-WITH RECURSIVE below(above, area) AS (        -- every area with itself and each area under it
-  SELECT id, id FROM "Area"
-  UNION
-  SELECT p.dst, b.area FROM below b JOIN "PART_OF" p
-    ON p.src = b.above AND p.src_label = 'Area' AND p.dst_label = 'Area'
-),
+WITH RECURSIVE
+-- include areas_below.sql
 lost AS (
   SELECT w.dst AS unit,
          CASE WHEN m.last_contact > CAST(CAST($as_of AS DATE) - INTERVAL 1 YEAR AS DATE) THEN 'lost_6m_1y'
@@ -17,19 +13,15 @@ lost AS (
     AND m.last_contact < CAST(CAST($as_of AS DATE) - to_months($lost_after_months) AS DATE)
 ),
 units AS (SELECT DISTINCT unit AS id FROM lost),
-places AS (
-  SELECT id AS unit, NULL::VARCHAR AS place_id FROM units
-  UNION ALL
-  SELECT DISTINCT u.id, b.above
-  FROM units u JOIN "LOCATED_IN" l ON l.src = u.id
-       LEFT JOIN "PART_OF" p ON l.dst_label = 'Building' AND p.src = l.dst AND p.src_label = 'Building' AND p.dst_label = 'Area'
-       JOIN below b ON b.area = CASE WHEN l.dst_label = 'Area' THEN l.dst ELSE p.dst END
+-- include unit_places.sql
+placed AS (
+  SELECT p.place_id, l.bucket FROM lost l JOIN places p ON p.unit = l.unit
+  WHERE $place IS NULL OR p.place_id = $place
 )
-SELECT p.place_id, count(*) AS lost_contact,
-       count(*) FILTER (WHERE l.bucket = 'lost_6m_1y') AS lost_6m_1y,
-       count(*) FILTER (WHERE l.bucket = 'lost_1y_5y') AS lost_1y_5y,
-       count(*) FILTER (WHERE l.bucket = 'lost_5y_10y') AS lost_5y_10y,
-       count(*) FILTER (WHERE l.bucket = 'lost_10y_plus') AS lost_10y_plus
-FROM lost l JOIN places p ON p.unit = l.unit
-WHERE $place IS NULL OR p.place_id = $place
-GROUP BY p.place_id
+SELECT place_id, count(*) AS lost_contact,
+       count(*) FILTER (WHERE bucket = 'lost_6m_1y') AS lost_6m_1y,
+       count(*) FILTER (WHERE bucket = 'lost_1y_5y') AS lost_1y_5y,
+       count(*) FILTER (WHERE bucket = 'lost_5y_10y') AS lost_5y_10y,
+       count(*) FILTER (WHERE bucket = 'lost_10y_plus') AS lost_10y_plus
+FROM placed
+GROUP BY place_id

@@ -760,7 +760,8 @@ def analyze_pairings(store_path, neo4j_uri, as_of: str | None, fmt: str, limit: 
 @main.command(help=_("Print the Cypher of analysis NAME, ready for Neo4j Browser (quote the name): a :param line "
                      "for every parameter, with the values the command uses today, then the query."))
 @click.argument("name", type=click.Choice(["gaps enterprises", "gaps members", "gaps transfers", "coverage", "check",
-                                           "gaps pairings", "statistics", "statistics lost"]))
+                                           "gaps pairings", "statistics", "statistics lost", "plan branches",
+                                           "plan instructors"]))
 @click.option("--as-of", "as_of", type=DATE, metavar="YYYY-MM-DD", help=_("The date the parameters judge dates at "
                                                                        "[default: today]."))
 def cypher(name: str, as_of: str | None) -> None:

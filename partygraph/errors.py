@@ -40,3 +40,7 @@ class WriteError(PartygraphError):
 
 class UsageError(PartygraphError):
     """A request the library cannot honour as asked (a bad scope, an unknown analysis...)."""
+
+
+class PlanError(PartygraphError):
+    """No plan could be proved optimal (the solver ran out of time on an area)."""

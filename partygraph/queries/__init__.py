@@ -102,6 +102,8 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("gaps pairings", "gaps_pairings"),
     Analysis("statistics", "statistics"),
     Analysis("statistics lost", "statistics_lost"),
+    Analysis("plan branches", "plan_branches"),
+    Analysis("plan instructors", "plan_instructors"),
 )}
 
 

@@ -11,7 +11,7 @@ from .ids import id_list
 PARAMETERS = {"found_branch_at": rules.FOUND_BRANCH_AT, "joint_max_units": rules.JOINT_BRANCH_MAX_UNITS,
               "rule_found": rules.FOUND_BRANCH, "rule_joint": rules.JOINT_BRANCH, "rule_instructor": rules.SEND_INSTRUCTOR}
 COLUMNS = ["id", "name", "building_id", "coverage", "full_members", "employees", "action",
-           "joint_branches_with_room", "rule"]
+           "kind", "above_scale", "area_id", "instructor_ids", "joint_branches_with_room", "rule"]
 SUBJECT = "Enterprise"
 #: The number of rows, far cheaper than the rows (one per uncovered enterprise): a limited page on
 #: Neo4j asks for the first rows (a top-N, no full sort) and this count (city: 1.1 s instead of 2.0).

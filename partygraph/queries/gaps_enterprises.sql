@@ -2,8 +2,9 @@
 -- organization COVERS, their coverage, full members, action and the joint branches of their
 -- building with room. Tables mirror the graph model (see graph/embedded.py).
 WITH uncovered AS (
-  SELECT e.id, e.name, e.employees,
-         (SELECT min(l.dst) FROM "LOCATED_IN" l WHERE l.src = e.id AND l.dst_label = 'Building') AS building_id
+  SELECT e.id, e.name, e.employees, e.kind, e.above_scale,
+         (SELECT min(l.dst) FROM "LOCATED_IN" l WHERE l.src = e.id AND l.dst_label = 'Building') AS building_id,
+         (SELECT min(l.dst) FROM "LOCATED_IN" l WHERE l.src = e.id AND l.dst_label = 'Area') AS own_area
   FROM "Enterprise" e
   WHERE ($ids::VARCHAR[] IS NULL OR list_contains($ids::VARCHAR[], e.id))
     AND NOT EXISTS (SELECT 1 FROM "COVERS" c WHERE c.dst = e.id)
@@ -26,6 +27,10 @@ room AS (
 ),
 judged AS (
   SELECT u.*, coalesce(f.n, 0) AS full_members,
+         coalesce((SELECT list(g.src ORDER BY g.src) FROM "GUIDES" g WHERE g.dst = u.id), []::VARCHAR[]) AS instructor_ids,
+         CASE WHEN u.building_id IS NULL THEN u.own_area
+              ELSE (SELECT min(p.dst) FROM "PART_OF" p
+                    WHERE p.src = u.building_id AND p.src_label = 'Building' AND p.dst_label = 'Area') END AS area_id,
          CASE WHEN EXISTS (SELECT 1 FROM "GUIDES" g WHERE g.dst = u.id)
                 OR EXISTS (SELECT 1 FROM "BASED_IN" b WHERE b.dst = u.building_id AND b.dst_label = 'Building')
               THEN 'work' ELSE 'none' END AS coverage
@@ -37,6 +42,7 @@ acted AS (
   FROM judged j
 )
 SELECT a.id, a.name, a.building_id, a.coverage, a.full_members, a.employees, a.action,
+       a.kind, a.above_scale, a.area_id, a.instructor_ids,
        CASE WHEN a.action = 'joint_branch' THEN coalesce(r.ids, []::VARCHAR[]) ELSE []::VARCHAR[] END
          AS joint_branches_with_room,
        CASE a.action WHEN 'found_branch' THEN $rule_found WHEN 'joint_branch' THEN $rule_joint ELSE $rule_instructor END

@@ -17,7 +17,9 @@ VARIANTS = [("gaps enterprises", {}), ("gaps members", {"as_of": "2026-11-22"}),
             ("coverage", {"base": "min_employees:50"}), ("check", {}), ("gaps pairings", {}),
             ("statistics", {"as_of": "2026-11-22"}), ("statistics", {"as_of": "2016-02-29"}),
             ("gaps transfers", {"as_of": "2026-11-22"}), ("check", {"as_of": "2025-02-28", "terms": {"branch": 2}}),
-            ("statistics lost", {"as_of": "2026-11-22"}), ("statistics lost", {"as_of": "2019-06-30", "area": "YC-JF"})]
+            ("statistics lost", {"as_of": "2026-11-22"}), ("statistics lost", {"as_of": "2019-06-30", "area": "YC-JF"}),
+            ("plan branches", {}), ("plan branches", {"max_units": 7}), ("plan instructors", {}),
+            ("plan instructors", {"instructor_load": 2})]
 
 
 def test_the_variants_cover_every_analysis():
@@ -57,7 +59,8 @@ def test_generated_cities_give_the_same_rows_from_both_stores(neo4j_store, tmp_p
                 ("check", {"as_of": as_of.isoformat()}), ("gaps pairings", {}), ("statistics", {"as_of": as_of.isoformat()}),
                 ("gaps transfers", {"as_of": as_of.isoformat()}),
                 ("statistics", {"as_of": as_of.isoformat(), "area": "D0"}),
-                ("statistics lost", {"as_of": as_of.isoformat()})]
+                ("statistics lost", {"as_of": as_of.isoformat()}), ("plan branches", {"max_units": 6}),
+                ("plan instructors", {})]
     assert_same_everywhere(embedded, neo4j_store, variants)
 
 

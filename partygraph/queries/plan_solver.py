@@ -1,0 +1,247 @@
+"""The optimisation at the heart of a plan: which units with one or two full members join an
+existing joint branch and which form new joint branches.
+
+Units with the same number of full members placed in the same building are interchangeable for the
+objective, so the model counts them instead of naming them. Within one area below the district
+level (a *region*) any units may group, so the first two aims — the most units covered, then the
+fewest new organizations — depend only on how many units of each building join which branch and on
+how many units with one and with two full members the region's new groups take: ``g`` groups of
+``o`` units with one full member and ``t`` with two, at most ``k`` units each, exist exactly when
+``3g <= o + 2t``, ``2g <= o + t`` and ``o + t <= k*g`` (:func:`feasible`; the tests check it
+exhaustively). OR-Tools CP-SAT solves that integer program exactly, each aim to proof and then held.
+The third aim — groups within one building, then one community, before wider ones — is met by
+:func:`arrange`: innermost places first, it forms each group there that still leaves the proved
+optimum reachable, so it never costs a unit or adds an organization (it is a preference, not proved
+optimal).
+
+>>> places = [Place("B:1", None, 0, ones=2, twos=1), Place("B:2", None, 0, ones=1, twos=0)]
+>>> solution = solve(places, {}, max_units=5)
+>>> solution.groups["B:1"], solution.covered, solution.organizations
+([(2, 1)], 3, 1)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import PlanError
+from ..i18n import _
+from ..progress import Progress, Tally
+
+#: Scope of the place a group forms in: within one building, one community, or wider.
+BUILDING, COMMUNITY, WIDER = 0, 1, 2
+#: Full members a group needs together, and the full members of the two kinds of small unit.
+GROUP_AT = 3
+
+
+@dataclass(frozen=True)
+class Place:
+    """A building or area where a group may form. ``parent``: the enclosing place where units left
+    here may still group (None at a building with no such area or at the area below the district
+    level); ``ones``/``twos``: the units placed directly here; ``branches``: existing joint branches
+    with room that a unit here may join (at buildings)."""
+
+    key: str
+    parent: str | None
+    scope: int
+    ones: int = 0
+    twos: int = 0
+    branches: tuple[str, ...] = ()
+
+
+@dataclass
+class Solution:
+    """``joins[(place, branch)] = (ones, twos)``, ``groups[place]`` = the groups formed there, each
+    as (units with one full member, units with two); and the objective's values."""
+
+    joins: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    groups: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    covered: int = 0
+    organizations: int = 0
+
+
+def feasible(ones: int, twos: int, groups: int, max_units: int) -> bool:
+    """Whether ``ones`` units with one full member and ``twos`` with two make exactly ``groups``
+    groups of at least three full members and at most ``max_units`` units.
+
+    >>> feasible(0, 3, 2, 5), feasible(1, 3, 2, 5), feasible(7, 0, 2, 3), feasible(0, 0, 0, 5)
+    (False, True, False, True)
+    """
+    used = ones + twos
+    return GROUP_AT * groups <= ones + 2 * twos and 2 * groups <= used <= max_units * groups
+
+
+def split_groups(ones: list, twos: list, groups: int, max_units: int) -> list[list]:
+    """Units into ``groups`` groups that :func:`feasible` allows: each first gets three full
+    members with as few units as it can (two and one, two and two, then one, one and one), then the
+    rest go round the groups that have room, twos first.
+
+    >>> split_groups(["a", "b", "c", "d"], ["X"], 2, 5)
+    [['X', 'a'], ['b', 'c', 'd']]
+    """
+    if not feasible(len(ones), len(twos), groups, max_units):
+        raise ValueError(f"{len(ones)} ones and {len(twos)} twos make no {groups} groups of at most {max_units}")
+    ones, twos = list(ones), list(twos)
+    mixed = min(groups, len(ones), len(twos))
+    pairs = min(groups - mixed, (len(twos) - mixed) // 2)
+    result = [[twos.pop(0), ones.pop(0)] for _ in range(mixed)]
+    result += [[twos.pop(0), twos.pop(0)] for _ in range(pairs)]
+    result += [[ones.pop(0), ones.pop(0), ones.pop(0)] for _ in range(groups - mixed - pairs)]
+    rest = twos + ones
+    while rest:
+        for group in result:
+            if rest and len(group) < max_units:
+                group.append(rest.pop(0))
+    return result
+
+
+def solve(places: list[Place], capacity: dict[str, int], max_units: int, progress: Progress = None) -> Solution:
+    """The optimal joins and groups: each set of regions linked by a branch their units may join is
+    one model, solved to proof; the groups are then arranged innermost first (:func:`arrange`)."""
+    solution = Solution()
+    roots = _roots(places)
+    components = _components(places, roots)
+    tally = Tally(progress, len(components))
+    for component in components:
+        totals = _solve_component(component, roots, capacity, max_units, solution)
+        for root, (groups, ones, twos) in totals.items():
+            arrange([p for p in component if roots[p.key] == root], solution, groups, ones, twos, max_units)
+        tally.add(1, component[-1].key)
+    return solution
+
+
+def _roots(places: list[Place]) -> dict[str, str]:
+    by_key = {place.key: place for place in places}
+    roots = {}
+    for place in places:
+        key, seen = place.key, set()
+        while by_key[key].parent in by_key and key not in seen:
+            seen.add(key)
+            key = by_key[key].parent
+        roots[place.key] = key
+    return roots
+
+
+def _components(places: list[Place], roots: dict[str, str]) -> list[list[Place]]:
+    """Places by region, regions whose units may join the same branch together."""
+    parent = {root: root for root in roots.values()}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    first_at: dict[str, str] = {}
+    for place in places:
+        for branch in place.branches:
+            parent[find(roots[place.key])] = find(roots[first_at.setdefault(branch, place.key)])
+    components: dict[str, list[Place]] = {}
+    for place in places:
+        components.setdefault(find(roots[place.key]), []).append(place)
+    return [components[key] for key in sorted(components)]
+
+
+def _solve_component(places: list[Place], roots: dict[str, str], capacity: dict[str, int], max_units: int,
+                     solution: Solution) -> dict[str, tuple[int, int, int]]:
+    """Joins and, per region, (groups, ones, twos) grouped: most units covered, then fewest groups."""
+    from ortools.sat.python import cp_model
+
+    model = cp_model.CpModel()
+    joins = {}
+    pool: dict[str, list] = {}
+    for place in places:
+        ones, twos = pool.setdefault(roots[place.key], [0, 0])
+        pool[roots[place.key]] = [ones + place.ones, twos + place.twos]
+        for branch in place.branches:
+            joins[place.key, branch] = (model.new_int_var(0, place.ones, f"j1[{place.key},{branch}]"),
+                                        model.new_int_var(0, place.twos, f"j2[{place.key},{branch}]"))
+        model.add(sum(joins[place.key, b][0] for b in place.branches) <= place.ones)
+        model.add(sum(joins[place.key, b][1] for b in place.branches) <= place.twos)
+    for branch in sorted({b for p in places for b in p.branches}):
+        model.add(sum(sum(joins[p.key, branch]) for p in places if branch in p.branches) <= capacity.get(branch, 0))
+    regions = {}
+    for root, (ones, twos) in sorted(pool.items()):
+        g = model.new_int_var(0, (ones + twos) // 2, f"g[{root}]")
+        o = model.new_int_var(0, ones, f"o[{root}]")
+        t = model.new_int_var(0, twos, f"t[{root}]")
+        joined = [joins[p.key, b] for p in places if roots[p.key] == root for b in p.branches]
+        model.add(o + sum(j1 for j1, _ in joined) <= ones)
+        model.add(t + sum(j2 for _, j2 in joined) <= twos)
+        model.add(GROUP_AT * g <= o + 2 * t)
+        model.add(2 * g <= o + t)
+        model.add(o + t <= max_units * g)
+        regions[root] = (g, o, t)
+    covered = sum(j1 + j2 for j1, j2 in joins.values()) + sum(o + t for _, o, t in regions.values())
+    organizations = sum(g for g, _, _ in regions.values())
+    solver = _solver()
+    for objective, maximize in ((covered, True), (organizations, False)):
+        (model.maximize if maximize else model.minimize)(objective)
+        status = solver.solve(model)
+        if status != cp_model.OPTIMAL:
+            raise PlanError(_("the solver proved no plan optimal for the places around {place} ({status})").format(
+                place=places[0].key.split(":", 1)[1], status=solver.status_name(status)))
+        model.add(objective == round(solver.objective_value))
+        _hint(model, solver, [v for pair in joins.values() for v in pair] + [v for trio in regions.values() for v in trio])
+    for (key, branch), (j1, j2) in joins.items():
+        if solver.value(j1) or solver.value(j2):
+            solution.joins[key, branch] = (solver.value(j1), solver.value(j2))
+    solution.covered += solver.value(covered)
+    solution.organizations += solver.value(organizations)
+    return {root: tuple(solver.value(v) for v in trio) for root, trio in regions.items()}
+
+
+def arrange(places: list[Place], solution: Solution, groups: int, ones: int, twos: int, max_units: int) -> None:
+    """Form a region's ``groups`` groups of ``ones`` and ``twos`` units, innermost places first:
+    at each place, while some group of its units leaves the rest of the region able to make the
+    remaining groups (:func:`feasible`), the largest such group forms there; what is left passes up."""
+    by_key = {place.key: place for place in places}
+    depth = {}
+    for place in places:
+        d, key = 0, place.parent
+        while key in by_key:
+            d, key = d + 1, by_key[key].parent
+        depth[place.key] = d
+    arriving: dict[str, list[int]] = {}
+    for place in sorted(places, key=lambda p: (-depth[p.key], p.key)):
+        joined1 = sum(solution.joins.get((place.key, b), (0, 0))[0] for b in place.branches)
+        joined2 = sum(solution.joins.get((place.key, b), (0, 0))[1] for b in place.branches)
+        more = arriving.pop(place.key, [0, 0])
+        have1, have2 = place.ones - joined1 + more[0], place.twos - joined2 + more[1]
+        while groups:
+            size = _largest_group(have1, have2, ones, twos, groups, max_units)
+            if size is None:
+                break
+            solution.groups.setdefault(place.key, []).append(size)
+            have1, have2, ones, twos, groups = have1 - size[0], have2 - size[1], ones - size[0], twos - size[1], groups - 1
+        if place.parent in by_key:
+            up = arriving.setdefault(place.parent, [0, 0])
+            up[0] += have1
+            up[1] += have2
+    assert groups == ones == twos == 0, "the region's groups were not all formed"
+
+
+def _largest_group(have1: int, have2: int, ones: int, twos: int, groups: int, max_units: int) -> tuple[int, int] | None:
+    """The largest group (most units, then most with one full member) of the units at hand after
+    which the region's remaining units can still make its remaining groups, or None."""
+    for size in range(max_units, 1, -1):
+        for a in range(min(size, have1, ones), -1, -1):
+            b = size - a
+            if b <= min(have2, twos) and a + 2 * b >= GROUP_AT and feasible(ones - a, twos - b, groups - 1, max_units):
+                return a, b
+    return None
+def _solver():
+    from ortools.sat.python import cp_model
+
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1          # one worker: the same model gives the same plan, on every store
+    solver.parameters.random_seed = 0
+    solver.parameters.max_time_in_seconds = 120
+    return solver
+
+
+def _hint(model, solver, variables) -> None:
+    """Start the next objective from the solution just proved (it stays feasible)."""
+    model.clear_hints()
+    for variable in variables:
+        model.add_hint(variable, solver.value(variable))

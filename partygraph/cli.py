@@ -591,6 +591,99 @@ def trend(store_path: str | None, neo4j_uri: str | None, place: str | None, star
         _emit(rows, fmt, ["period"] + KEYS + UNIT_COLUMNS + MEMBER_COLUMNS)
 
 
+@main.command(help=_("A plan that closes the gaps: which units found a branch, join an existing joint branch or form a "
+                     "new one, which get an instructor; the most units covered with the fewest new organizations "
+                     "(proved optimal), and the coverage rates now and after."))
+@store_options
+@as_of_option
+@PLACE
+@click.option("--max-units", type=click.IntRange(1), default=5, show_default=True,
+              help=_("The most units a joint branch covers, counting those it has."))
+@click.option("--instructor-load", type=click.IntRange(1), default=5, show_default=True,
+              help=_("The most units an instructor guides, counting those guided now."))
+@click.option("--out", type=click.Path(path_type=Path), metavar="FILE.xlsx",
+              help=_("Also write the plan as a workbook for the committee: a sheet per street, the rates before and after."))
+@click.option("--apply", "apply_to", type=click.Path(path_type=Path), metavar="FOLDER",
+              help=_("Also write the register with the plan carried out, as CSV files load reads."))
+@report_options
+def plan(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None, max_units: int,
+         instructor_load: int, out: Path | None, apply_to: Path | None, fmt: str, limit: int | None,
+         show_all: bool) -> None:
+    from .queries.plan import COLUMNS, make_plan
+    from .queries.plan_figures import compared, figures
+
+    if out is not None and out.suffix.lower() != ".xlsx":
+        raise click.BadParameter(_("expected a file ending in .xlsx, not {given!r}").format(given=out.name),
+                                 param_hint="--out")
+    store = _open(store_path, neo4j_uri, as_of)
+    with progress_bar(_("planning")) as progress:
+        made = make_plan(store, as_of=as_of, place=place, max_units=max_units, instructor_load=instructor_load,
+                         progress=progress)
+    now, after = figures(store, made)
+    err = fmt != "table"
+    if out is not None:
+        from .export.plan_xlsx import write_plan
+
+        write_plan(made, compared(now, after), out)
+        click.echo(_("Wrote {path}").format(path=out), err=err)
+    if apply_to is not None:
+        from .export.dataset import write_dataset
+        from .queries.plan_apply import applied
+
+        write_dataset(applied(store.read(), made), apply_to)
+        click.echo(_("Wrote {path}").format(path=apply_to), err=err)
+    wanted = _rows_wanted(fmt, limit, show_all)
+    shown = made.proposals if wanted is None else made.proposals[:wanted]
+    if fmt == "table":
+        click.echo(plan_text(made, shown, compared(now, after)))
+    else:
+        _emit(shown, fmt, COLUMNS)
+
+
+#: Areas whose rates a plan's table shows before saying how to see the rest.
+PLAN_FIGURE_ROWS = 20
+
+
+def plan_text(made, shown: list[dict], rates: list[dict]) -> str:
+    """The proposals by street and building, how many more, the summary and the rates now → after."""
+    from .output import render, table
+    from .queries.plan import new_instructors
+
+    names = made.places.names
+    rows = [{"street": names.get(f"Area:{p['region_id']}") or p["region_id"] or "-",
+             "building": names.get(f"Building:{p['building_id']}") or p["building_id"] or "-",
+             "proposal": p["proposal"], "org_id": p["org_id"], "unit_names": "、".join(p["enterprise_names"]),
+             "full_members": p["full_members"],
+             "instructor_id": (p["instructor_id"] or _("new instructor needed")) if p["proposal"] == "send_instructor" else ""}
+            for p in shown]
+    lines = [render(rows, "table", ["street", "building", "proposal", "org_id", "unit_names", "full_members", "instructor_id"])
+             if rows else _("no enterprise is without an organization")]
+    if len(made.proposals) > len(shown):
+        lines.append(_("… {count} more {noun}; --all or --format json shows them all").format(
+            count=f"{len(made.proposals) - len(shown):,}", noun=pgettext("count", "proposals")))
+    summary = made.summary()
+    lines += ["", _("{units} units without an organization: {covered} covered by the plan with {new} new organizations "
+                    "({own} branches, {joint} joint branches) and {joining} joining existing joint branches; "
+                    "{existing} get an instructor who is there now, {needed} new instructors are needed").format(
+        units=summary["gap_units"], covered=summary["units_covered"], new=summary["new_organizations"],
+        own=summary["found_branch"], joint=summary["new_joint_branch"], joining=summary["units_joining"],
+        existing=summary["instructors_existing"], needed=summary["instructors_needed"])]
+    planned = {None} | {a for u in made.units.values() for a in made.places.unit_areas(u)}
+    figures = [{**r, "place": r["place_name"] or r["place_id"] or _("whole register")} for r in rates if r["place_id"] in planned]
+    lines += ["", table(figures[:PLAN_FIGURE_ROWS], ["place", "units", "org_rate", "org_rate_after", "work_rate", "work_rate_after"])]
+    if len(figures) > PLAN_FIGURE_ROWS:
+        lines.append(_("… {count} more areas; --out writes them all").format(count=f"{len(figures) - PLAN_FIGURE_ROWS:,}"))
+    lines.append(_("base: every non-public enterprise, social organization and individual business of the place "
+                   "(rates count them all)"))
+    needed = new_instructors(made)
+    if needed:
+        lines.append(_("new instructors needed: {places}").format(places="; ".join(
+            f"{row['place_name'] or row['place_id'] or '-'} {row['instructors']}" for row in needed[:10])
+            + (" …" if len(needed) > 10 else "")))
+    lines += [_("rule: {rule}").format(rule=rule) for rule in sorted({p["rule"] for p in made.proposals})]
+    return "\n".join(lines)
+
+
 def statistics_text(rows: list[dict], total: int) -> str:
     """The units table and the members table, places by name, rows by their words."""
     from .export.statistics_xlsx import ROW_WORDS

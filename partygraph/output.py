@@ -45,6 +45,10 @@ TITLES = {
     "lost_5y_10y": N_("lost_5y_10y"), "lost_10y_plus": N_("lost_10y_plus"),
     "period": N_("period"), "as_of": N_("as_of"), "change": N_("change"), "before": N_("before"),
     "after": N_("after"), "compare_as_of": N_("compare_as_of"),
+    "proposal": N_("proposal"), "street": N_("street"), "building": N_("building"), "unit_names": N_("unit_names"),
+    "org_id": N_("org_id"), "instructor_id": N_("instructor_id"), "org_rate_after": N_("org_rate_after"),
+    "work_rate_after": N_("work_rate_after"), "org_covered_after": N_("org_covered_after"),
+    "work_covered_after": N_("work_covered_after"), "instructors": N_("instructors"),
 }
 #: Node labels and relationship types as reports name them.
 LABEL_WORDS = {
@@ -89,7 +93,7 @@ def _cell(value: object, column: str = "") -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:.1%}" if column.endswith("rate") else f"{value:.4f}"
+        return f"{value:.1%}" if column.endswith(("rate", "rate_after")) else f"{value:.4f}"
     if isinstance(value, (list, tuple)):
         return "; ".join(map(str, value))
     return str(value)

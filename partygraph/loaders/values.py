@@ -24,12 +24,20 @@ EXCEL_DIGITS = 15
 
 
 def text(value: object) -> str:
-    """A cell as stripped text; numbers from Excel without a spurious ``.0``."""
+    """A cell as stripped text; numbers from Excel without a spurious ``.0``; text a CSV writer kept
+    from running as a formula (``'=…``, ``'-5``: partygraph's own CSV files) as it was.
+
+    >>> text(1001.0), text(" 宝湖 "), text("'=HYPERLINK(1)"), text("'-5"), text("'s")
+    ('1001', '宝湖', '=HYPERLINK(1)', '-5', "'s")
+    """
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    stripped = str(value).strip()
+    if stripped[:1] == "'" and stripped[1:2] in ("=", "+", "-", "@"):
+        return stripped[1:]
+    return stripped
 
 
 def parse_bool(value: object) -> bool:

@@ -1,0 +1,79 @@
+"""What a plan would do to the coverage statistics: the rows of ``statistics`` (the annual report's
+tables) of the register with the plan carried out, derived from today's rows and the units the plan
+reaches — the same figures ``statistics`` gives on the register ``plan --apply`` writes (tested).
+Only the two-new units count, so a state-owned unit the plan covers changes no figure."""
+
+from __future__ import annotations
+
+from .statistics import DERIVED, UNIT_KINDS
+
+#: The coverage figures shown now and after, per place.
+SHOWN = ("units", "org_covered", "work_covered", "org_rate", "work_rate")
+
+
+def projected(plan, now: list[dict]) -> list[dict]:
+    """The statistics rows after ``plan`` (same order and keys as ``now``)."""
+    after = [dict(row) for row in now]
+    index = {(row["table"], row["row"], row["place_id"]): row for row in after}
+    for proposal in plan.proposals:
+        for unit_id in proposal["enterprise_ids"]:
+            unit = plan.units[unit_id]
+            if unit["kind"] not in UNIT_KINDS:
+                continue
+            change = _change(proposal, unit)
+            if not change:
+                continue
+            rows = [unit["kind"], "total"] + (["above_scale"] if unit["kind"] == "non_public" and unit["above_scale"] else [])
+            for place in (None, *plan.places.unit_areas(unit)):
+                for name in rows:
+                    row = index.get(("units", name, place))
+                    if row is not None:
+                        for key, amount in change.items():
+                            row[key] += amount
+    for row in after:
+        if row["table"] == "units":
+            for key, derive in DERIVED.items():
+                row[key] = derive(row)
+    return after
+
+
+def _change(proposal: dict, unit: dict) -> dict[str, int]:
+    """How one unit moves between the report's columns."""
+    guided = bool(unit["instructor_ids"])
+    based = unit["coverage"] == "work" and not guided
+    if proposal["proposal"] == "send_instructor":
+        if guided:
+            return {}
+        return {"uncovered_guided": 1, **({"uncovered_based_in": -1} if based else {})}
+    members = unit["full_members"]
+    bucket = "uncovered_3plus" if members >= 3 else "uncovered_1_2" if members >= 1 else "uncovered_none"
+    change = {"org_covered": 1, bucket: -1}
+    if proposal["proposal"] == "found_branch":
+        change["org_single"] = 1
+    if guided:
+        change["uncovered_guided"] = -1
+    elif based:
+        change["uncovered_based_in"] = -1
+    return change
+
+
+def compared(now: list[dict], after: list[dict]) -> list[dict]:
+    """Per place, the total row's coverage figures now and after: ``org_rate``, ``org_rate_after`` …"""
+    result = []
+    for before, later in zip(now, after):
+        if before["table"] == "units" and before["row"] == "total":
+            row = {"place_id": before["place_id"], "place_name": before["place_name"]}
+            for key in SHOWN:
+                row[key] = before[key]
+                if key != "units":
+                    row[f"{key}_after"] = later[key]
+            result.append(row)
+    return result
+
+
+def figures(store, plan) -> tuple[list[dict], list[dict]]:
+    """The statistics rows of the register the plan was made from, and after it."""
+    from .statistics import statistics
+
+    now = statistics(store, as_of=plan.as_of)
+    return now, projected(plan, now)

@@ -315,6 +315,8 @@ class _Validator:
         if set(map(type, raws)) - {str}:
             return None
         values = [raw.strip() for raw in raws]
+        if any(value[:1] == "'" for value in values):
+            return None                             # '=… kept from running as a formula: read as text() reads it
         if ids and _EXCEL_NUMBER.search("\n".join(values)):
             return None                             # 1001.0, 3.3E+11: read cell by cell, Excel's damage reported
         if "" in values:

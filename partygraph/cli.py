@@ -761,13 +761,16 @@ def check(store_path: str | None, neo4j_uri: str | None, as_of: str | None, term
 @as_of_option
 @click.option("--changes-since", "changes_since", type=DATE, metavar="YYYY-MM-DD",
               help=_("Mark what was added, removed (drawn as ghosts) and changed since the register in force on this date."))
+@click.option("--plan", "with_plan", is_flag=True,
+              help=_("Also draw what the plan to close the gaps proposes: new organizations dashed, with their units."))
 def draw(store_path, neo4j_uri, out: Path, scope, depth: int, view: str, max_nodes: int, as_of,
-         changes_since: str | None) -> None:
+         changes_since: str | None, with_plan: bool) -> None:
     from .viz import draw as draw_page
 
     with progress_bar(_("drawing")) as progress:
         drawing = draw_page(_open(store_path, neo4j_uri, as_of), out, scope=scope, depth=depth, view=view,
-                            max_nodes=max_nodes, as_of=as_of, progress=progress, changes_since=changes_since)
+                            max_nodes=max_nodes, as_of=as_of, progress=progress, changes_since=changes_since,
+                            plan=with_plan)
     click.echo(_("Wrote {path}: {nodes} nodes, {edges} relationships, {gaps} gaps marked").format(
         path=drawing.path, nodes=drawing.nodes, edges=drawing.edges, gaps=drawing.gaps))
 

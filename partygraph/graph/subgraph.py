@@ -41,6 +41,9 @@ class Subgraph:
     center: str | None = None
     changes: dict = field(default_factory=dict)                # node key -> (added|removed|changed, was, is)
     removed_rels: set = field(default_factory=set)             # relationships drawn as ghosts
+    proposed_rels: set = field(default_factory=set)            # relationships a plan proposes (dashed)
+    proposals: dict = field(default_factory=dict)              # node key -> its proposal, as details rows
+    change_kinds: list = field(default_factory=list)           # the marks the page's legend filters by
 
 
 def check_view(view: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -93,6 +93,48 @@ def marked_changes(store, sub: Subgraph, view: str, scope: str | None, depth: in
     return marks
 
 
+def marked_plan(store, sub: Subgraph, as_of: str | None) -> None:
+    """Draw what the plan proposes for the drawn units: each organization it would found, dashed, with
+    the units it would cover; joins and instructors sent as dashed relationships; a unit's proposal
+    in its details."""
+    from ..queries.plan import make_plan
+
+    plan = make_plan(store, as_of=as_of)
+    drawn = sub.data.nodes["Enterprise"]
+    for proposal in plan.proposals:
+        units = [u for u in proposal["enterprise_ids"] if u in drawn]
+        if not units:
+            continue
+        kind = proposal["proposal"]
+        org = proposal["org_id"]
+        if kind in ("found_branch", "new_joint_branch"):
+            level = "branch" if kind == "found_branch" else "joint_branch"
+            sub.data.add_node("Organization", {"id": org, "name": f"{org} · {value_word('proposal', kind, language())}",
+                                               "level": level})
+            sub.changes[node_key("Organization", org)] = ("proposed", {}, {})
+        source = ("Member", proposal["instructor_id"]) if kind == "send_instructor" else ("Organization", org)
+        for unit in units:
+            key = node_key("Enterprise", unit)
+            sub.changes.setdefault(key, ("proposed", {}, {}))
+            sub.proposals[key] = _proposal_rows(proposal)
+            if source[1] is not None and node_key(*source) in set(sub.data.keys()) and not proposal["guided_now"]:
+                rel = "GUIDES" if kind == "send_instructor" else "COVERS"
+                sub.data.add_rel(rel, source[0], source[1], "Enterprise", unit)
+                sub.proposed_rels.add((rel, node_key(*source), key))
+
+
+def _proposal_rows(proposal: dict) -> list[list[str]]:
+    rows = [[_("Proposal"), str(value_word("proposal", proposal["proposal"], language()))]]
+    if proposal["org_id"]:
+        rows.append([_("Organization"), proposal["org_id"]])
+    if proposal["proposal"] == "send_instructor":
+        rows.append([_("instructor"), proposal["instructor_id"] or _("new instructor needed")])
+    elif len(proposal["enterprise_ids"]) > 1:
+        rows.append([_("together with"), "、".join(proposal["enterprise_names"])])
+    rows.append([_("Rule"), proposal["rule"]])
+    return rows
+
+
 def slot(sub: Subgraph):
     """The width a node's label needs across, in drawing units (14 px characters, CJK twice as wide)."""
     from ..output import width
@@ -146,10 +188,10 @@ def containers(sub: Subgraph) -> dict[str, str]:
 
 def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view: str = "structure",
          max_nodes: int = DEFAULT_MAX_NODES, as_of: str | None = None, progress: Progress = None,
-         changes_since: str | None = None) -> Drawing:
+         changes_since: str | None = None, plan: bool = False) -> Drawing:
     """Write a drawing of the store (or of what is within ``depth`` steps of ``scope``) to ``out``.
     ``changes_since``: also mark what was added, removed (drawn as ghosts) and changed since the
-    register in force at that date."""
+    register in force at that date. ``plan``: also draw what the plan to close the gaps proposes."""
     if depth < 0:
         raise UsageError(_("--depth must be 0 or more"))
     steps = Tally(progress, 4)
@@ -158,6 +200,10 @@ def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view:
     gaps, verdicts = judged(store, sub.data, as_of)
     if changes_since:
         sub.changes = marked_changes(store, sub, view, scope, depth, max_nodes, changes_since, as_of)
+        sub.change_kinds += ["added", "removed", "changed"]
+    if plan:
+        marked_plan(store, sub, as_of)
+        sub.change_kinds.append("proposed")
     keys = set(sub.data.keys())
     steps.add(1, "gaps")
     name = None
@@ -167,7 +213,9 @@ def draw(store, out: str | Path, scope: str | None = None, depth: int = 2, view:
     heading = f"partygraph · {value_word('view', view, language())}" + (f" · {name or scope}" if scope else "")
     summary = (f"{name} — " if name else "") + _("{nodes} nodes, {rels} relationships").format(
         nodes=len(keys), rels=len(sub.data.rels)) + (_(", depth {depth}").format(depth=depth) if scope else "")
-    since = _("Changes since {date}").format(date=changes_since) if changes_since else None
+    marks = ([_("Changes since {date}").format(date=changes_since)] if changes_since else []) + \
+        ([_("The plan's proposals")] if plan else [])
+    since = " · ".join(marks) or None
     html = render(sub, positions_for(sub, view), verdicts, gaps, heading, summary, since)
     steps.add(1, "layout")
     path = Path(out)

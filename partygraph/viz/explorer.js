@@ -38,7 +38,7 @@
   }
 
   // What changed since an earlier register: added and changed nodes glow, removed ones are ghosts.
-  var CHANGE_COLORS = {added: "#2e7d32", changed: "#ef6c00", removed: "#9e9e9e"};
+  var CHANGE_COLORS = {added: "#2e7d32", changed: "#ef6c00", removed: "#9e9e9e", proposed: "#1565c0"};
 
   function visNode(n) {
     var style = data.labels[n.kind];
@@ -47,7 +47,11 @@
                 size: n.kind === "member" ? 8 : Math.min(60, 12 + 3 * Math.sqrt(n.members || 0)),
                 color: {background: style.color, border: gap ? "#ff00ff" : style.color},
                 borderWidth: gap ? 5 : 1, gap: n.gap, change: n.change};
-    if (n.change === "removed") {
+    if (n.change === "proposed" && n.kind === "organization") {     // what a plan would found: dashed
+      node.color = {background: "rgba(21,101,192,0.15)", border: CHANGE_COLORS.proposed};
+      node.shapeProperties = {borderDashes: [6, 4]};
+      node.borderWidth = 3;
+    } else if (n.change === "removed") {
       node.color = {background: "rgba(200,200,200,0.35)", border: CHANGE_COLORS.removed};
       node.shapeProperties = {borderDashes: [4, 4]};
       node.borderWidth = 2;
@@ -60,9 +64,10 @@
 
   function visEdge(e, i) {
     var style = data.rels[e.type];
-    var ghost = e.change === "removed";
-    return {id: "e" + i, from: e.from, to: e.to, color: ghost ? CHANGE_COLORS.removed : style.color, title: style.name,
-            width: e.type === "PAIRED_WITH" ? 2.5 : 1.5, dashes: ghost || e.type === "PAIRED_WITH",
+    var ghost = e.change === "removed", proposed = e.change === "proposed";
+    return {id: "e" + i, from: e.from, to: e.to, title: style.name,
+            color: ghost ? CHANGE_COLORS.removed : proposed ? CHANGE_COLORS.proposed : style.color,
+            width: e.type === "PAIRED_WITH" || proposed ? 2.5 : 1.5, dashes: ghost || proposed || e.type === "PAIRED_WITH",
             arrows: e.type === "PAIRED_WITH" ? "" : "to"};
   }
 
@@ -261,7 +266,7 @@
   checkboxes(document.getElementById("kinds"), kinds, kindWords, counts("kind"), "kinds");
   checkboxes(document.getElementById("coverage"), ["org", "work", "none"], data.coverage, counts("coverage"), "coverage");
   if (document.getElementById("changes")) {
-    checkboxes(document.getElementById("changes"), ["added", "removed", "changed"], data.changes, counts("change"), "changes");
+    checkboxes(document.getElementById("changes"), data.change_kinds, data.changes, counts("change"), "changes");
   }
 
   var legend = document.getElementById("edge-legend");

@@ -28,7 +28,8 @@ UI_WORDS = {"search": N_("Search by name or id"), "kinds": N_("Show"), "coverage
             "verdict": N_("Verdict"), "action": N_("Action"), "rule": N_("Rule"), "full_members": N_("full members"),
             "suggested": N_("Suggested home"), "reasons": N_("Reasons"), "hidden": N_("not shown yet")}
 #: The marks of a drawing with changes, in the page's legend.
-CHANGE_WORDS = {"added": N_("added"), "removed": N_("removed (ghost)"), "changed": N_("changed")}
+CHANGE_WORDS = {"added": N_("added"), "removed": N_("removed (ghost)"), "changed": N_("changed"),
+                "proposed": N_("proposed by the plan (dashed)")}
 #: References shown by name in the details panel: (relationship, direction, field word).
 REFERENCES = [("PART_OF", "out", N_("part of")), ("LOCATED_IN", "out", N_("located in")),
               ("SUBORDINATE_TO", "out", N_("superior")), ("COVERS", "in", N_("covered by")),
@@ -84,11 +85,13 @@ def page_data(sub: Subgraph, positions: dict, verdicts: Verdicts, gaps: dict[str
                       "coverage": verdicts.coverage(key), "gap": key in gaps, "members": sub.members.get(key),
                       "hidden": many and label == "Member", "places": sorted(places.get(key, ())),
                       "change": sub.changes[key][0] if key in sub.changes else None,
-                      "details": _details(key, props, names, out_refs, in_refs, verdicts) + _change_rows(sub, key)})
+                      "details": _details(key, props, names, out_refs, in_refs, verdicts) + _change_rows(sub, key)
+                      + sub.proposals.get(key, [])})
         if key in sub.changes and sub.changes[key][0] == "removed":
             nodes[-1]["coverage"] = None
     edges = [{"from": source, "to": target, "type": rel_type,
-              **({"change": "removed"} if (rel_type, source, target) in sub.removed_rels else {})}
+              **({"change": "removed"} if (rel_type, source, target) in sub.removed_rels else
+                 {"change": "proposed"} if (rel_type, source, target) in sub.proposed_rels else {})}
              for rel_type, source, target in data.rels]
     return {
         "lang": current_language(), "nodes": nodes, "edges": edges,
@@ -98,6 +101,7 @@ def page_data(sub: Subgraph, positions: dict, verdicts: Verdicts, gaps: dict[str
         "coverage": {state: value_word("coverage", state, current_language()) for state in ("org", "work", "none")},
         "text": {key: _(word) for key, word in UI_WORDS.items()},
         "changes": {kind: _(word) for kind, word in CHANGE_WORDS.items()},
+        "change_kinds": list(sub.change_kinds),
     }
 
 
@@ -106,6 +110,8 @@ def _change_rows(sub: Subgraph, key: str) -> list[list[str]]:
     if key not in sub.changes:
         return []
     kind, was, now = sub.changes[key]
+    if kind == "proposed":
+        return []
     rows = [[_("Change"), _(CHANGE_WORDS[kind])]]
     label = split_key(key)[0]
     for field in sorted(set(was) | set(now)):

@@ -164,3 +164,35 @@ def test_changes_since_an_earlier_register_are_marked_filtered_and_detailed(tmp_
     assert "新增" in legend and "已减少（虚影）" in legend
     ghost = v.page.evaluate("nodes.get('Enterprise:CBD-GONE')")
     assert ghost["shapeProperties"]["borderDashes"] and v.requests == [] and v.dialogs == []
+
+
+def test_the_plans_proposals_are_drawn_dashed_filtered_and_named_in_a_units_details(tmp_path, visit):
+    """The seed cases with --plan: every organization the plan founds for a drawn unit is a dashed
+    node covering its units by dashed relationships; the legend filters to what the plan proposes;
+    a unit's details name its proposal."""
+    from partygraph.demo import run_demo
+    from partygraph.i18n import set_language
+    from partygraph.queries.plan import make_plan
+
+    store = run_demo(tmp_path).store
+    set_language("zh")
+    plan = make_plan(store)
+    founding = [p for p in plan.proposals if p["proposal"] in ("found_branch", "new_joint_branch")]
+    assert founding
+    drawing = draw(store, tmp_path / "plan.html", plan=True)
+    v = visit(drawing.path)
+    v.page.evaluate("window.partygraph.ready")
+    shown = set(v.page.evaluate("window.partygraph.filter({changes: ['proposed']})"))
+    expected = {node_key("Organization", p["org_id"]) for p in founding}
+    expected |= {node_key("Enterprise", u) for p in plan.proposals for u in p["enterprise_ids"]}
+    assert shown == expected
+    first = founding[0]
+    org = v.page.evaluate(f"nodes.get('Organization:{first['org_id']}')")
+    assert org["shapeProperties"]["borderDashes"]
+    covering = v.page.evaluate(f"edges.get().filter(function (e) {{ return e.from === 'Organization:{first['org_id']}'; }})")
+    assert sorted(e["to"] for e in covering) == [f"Enterprise:{u}" for u in first["enterprise_ids"]]
+    assert all(e["dashes"] for e in covering)
+    details = dict(v.page.evaluate(f"window.partygraph.details('Enterprise:{first['enterprise_ids'][0]}')"))
+    assert details["方案"] in ("单独成立党支部", "组建联合党支部") and details["党组织"] == first["org_id"]
+    assert "拟议" in v.page.evaluate("document.getElementById('changes').textContent")
+    assert v.requests == [] and v.dialogs == []

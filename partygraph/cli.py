@@ -646,8 +646,7 @@ PLAN_FIGURE_ROWS = 20
 
 def plan_text(made, shown: list[dict], rates: list[dict]) -> str:
     """The proposals by street and building, how many more, the summary and the rates now → after."""
-    from .output import render, table
-    from .queries.plan import new_instructors
+    from .output import render
 
     names = made.places.names
     rows = [{"street": names.get(f"Area:{p['region_id']}") or p["region_id"] or "-",
@@ -661,8 +660,19 @@ def plan_text(made, shown: list[dict], rates: list[dict]) -> str:
     if len(made.proposals) > len(shown):
         lines.append(_("… {count} more {noun}; --all or --format json shows them all").format(
             count=f"{len(made.proposals) - len(shown):,}", noun=pgettext("count", "proposals")))
+    lines += ["", plan_summary_text(made, rates, PLAN_FIGURE_ROWS)]
+    lines += [_("rule: {rule}").format(rule=rule) for rule in sorted({p["rule"] for p in made.proposals})]
+    return "\n".join(lines)
+
+
+def plan_summary_text(made, rates: list[dict], rows: int = 20) -> str:
+    """What the plan does in one line, the coverage rates now and after of the places it reaches
+    (the first ``rows``), and the new instructors needed per area."""
+    from .output import table
+    from .queries.plan import new_instructors
+
     summary = made.summary()
-    lines += ["", _("{units} units without an organization: {covered} covered by the plan with {new} new organizations "
+    lines = [_("{units} units without an organization: {covered} covered by the plan with {new} new organizations "
                     "({own} branches, {joint} joint branches) and {joining} joining existing joint branches; "
                     "{existing} get an instructor who is there now, {needed} new instructors are needed").format(
         units=summary["gap_units"], covered=summary["units_covered"], new=summary["new_organizations"],
@@ -670,9 +680,9 @@ def plan_text(made, shown: list[dict], rates: list[dict]) -> str:
         existing=summary["instructors_existing"], needed=summary["instructors_needed"])]
     planned = {None} | {a for u in made.units.values() for a in made.places.unit_areas(u)}
     figures = [{**r, "place": r["place_name"] or r["place_id"] or _("whole register")} for r in rates if r["place_id"] in planned]
-    lines += ["", table(figures[:PLAN_FIGURE_ROWS], ["place", "units", "org_rate", "org_rate_after", "work_rate", "work_rate_after"])]
-    if len(figures) > PLAN_FIGURE_ROWS:
-        lines.append(_("… {count} more areas; --out writes them all").format(count=f"{len(figures) - PLAN_FIGURE_ROWS:,}"))
+    lines += ["", table(figures[:rows], ["place", "units", "org_rate", "org_rate_after", "work_rate", "work_rate_after"])]
+    if len(figures) > rows:
+        lines.append(_("… {count} more areas; --out writes them all").format(count=f"{len(figures) - rows:,}"))
     lines.append(_("base: every non-public enterprise, social organization and individual business of the place "
                    "(rates count them all)"))
     needed = new_instructors(made)
@@ -680,7 +690,6 @@ def plan_text(made, shown: list[dict], rates: list[dict]) -> str:
         lines.append(_("new instructors needed: {places}").format(places="; ".join(
             f"{row['place_name'] or row['place_id'] or '-'} {row['instructors']}" for row in needed[:10])
             + (" …" if len(needed) > 10 else "")))
-    lines += [_("rule: {rule}").format(rule=rule) for rule in sorted({p["rule"] for p in made.proposals})]
     return "\n".join(lines)
 
 
@@ -882,6 +891,9 @@ def demo() -> None:
     click.echo("\n== " + _("Coverage statistics of the annual report, whole register (by area: partygraph statistics "
                            "{store}; as a workbook: --out 统计.xlsx)").format(store=store) + " ==")
     click.echo(statistics_text(result.statistics, len(result.statistics)))
+    click.echo("\n== " + _("A plan to close the gaps (the proposals: partygraph plan {store}; for the committee: "
+                           "--out 方案.xlsx)").format(store=store) + " ==")
+    click.echo(plan_summary_text(result.plan, result.rates, rows=8))
     click.echo("\n" + _("For Gephi (members pseudonymized): {path}").format(path=result.gexf.path))
     click.echo(_("Drawing of {scope}: {path} (open it in a browser; it needs no internet)").format(
         scope=_(result.drawing_scope), path=result.drawing.path))

@@ -37,6 +37,8 @@ class DemoResult:
     drawing: object
     drawing_scope: str
     gexf: object
+    plan: object                                     # the plan to close the gaps (queries.plan.Plan)
+    rates: list[dict]                                # its coverage rates now and after, per place
 
 
 def run_demo(directory: str | Path = ".") -> DemoResult:
@@ -57,6 +59,11 @@ def run_demo(directory: str | Path = ".") -> DemoResult:
     from .queries.statistics import statistics
 
     figures = [row for row in statistics(store) if row["place_id"] is None]
+    from .queries.plan import make_plan
+    from .queries.plan_figures import compared, figures as plan_figures
+
+    plan = make_plan(store)
+    rates = compared(*plan_figures(store, plan))
     from .viz import draw
 
     from .export import export
@@ -65,4 +72,4 @@ def run_demo(directory: str | Path = ".") -> DemoResult:
     # The demo's export uses a fixed key: the seed cases' members are invented, and the demo must not print a secret.
     gexf = export(store, "gexf", Path(directory) / DEMO_GEXF, key=b"partygraph-demo")
     return DemoResult(store, store_path, data.counts(), reports, figures, drawing, N_("CBD金融中心 (CBD-FIN) in 阅海湾中央商务区, two steps out"),
-                      gexf)
+                      gexf, plan, rates)

@@ -50,7 +50,7 @@ def main() -> None:
             EmbeddedStore(store_path).replace(data)
             if neo4j is not None:
                 neo4j.replace(data)
-        elif neo4j is not None and not neo4j.counts().get("Enterprise"):
+        elif neo4j is not None:
             neo4j.replace(load_dataset(folder / "city"))
         started = time.perf_counter()
         plan = make_plan(EmbeddedStore(store_path))

@@ -81,6 +81,7 @@ class Places:
         for parents in self.parents.values():
             parents.sort()
         self._ancestors: dict[str, frozenset[str]] = {}
+        self._chains: dict[str | None, list[str]] = {}
 
     def area_of_building(self, building: str) -> str | None:
         parents = self.parents.get(f"Building:{building}")
@@ -93,12 +94,14 @@ class Places:
     def chain(self, area: str | None) -> list[str]:
         """The area and those enclosing it where a group may still form (first parents only),
         innermost first; empty for a district, a city or no area."""
-        chain, seen = [], set()
-        while area is not None and area not in seen and self.kind.get(area) in GROUP_AREAS:
-            chain.append(area)
-            seen.add(area)
-            area = self.parent(area)
-        return chain
+        found = self._chains.get(area)
+        if found is None:
+            found, start = [], area
+            while area is not None and area not in found and self.kind.get(area) in GROUP_AREAS:
+                found.append(area)
+                area = self.parent(area)
+            self._chains[start] = found
+        return found
 
     def ancestors(self, area: str) -> frozenset[str]:
         """The area and every area above it, through every parent (as the statistics count places)."""

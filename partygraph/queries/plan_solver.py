@@ -8,7 +8,7 @@ fewest new organizations — depend only on how many units of each building join
 how many units with one and with two full members the region's new groups take: ``g`` groups of
 ``o`` units with one full member and ``t`` with two, at most ``k`` units each, exist exactly when
 ``3g <= o + 2t``, ``2g <= o + t`` and ``o + t <= k*g`` (:func:`feasible`; the tests check it
-exhaustively). OR-Tools CP-SAT solves that integer program exactly, each aim to proof and then held.
+exhaustively). OR-Tools CP-SAT solves that integer program exactly, to proof.
 The third aim — groups within one building, then one community, before wider ones — is met by
 :func:`arrange`: innermost places first, it forms each group there that still leaves the proved
 optimum reachable, so it never costs a unit or adds an organization (it is a preference, not proved
@@ -22,6 +22,7 @@ optimal).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from ..errors import PlanError
@@ -98,15 +99,23 @@ def split_groups(ones: list, twos: list, groups: int, max_units: int) -> list[li
 def solve(places: list[Place], capacity: dict[str, int], max_units: int, progress: Progress = None) -> Solution:
     """The optimal joins and groups: each set of regions linked by a branch their units may join is
     one model, solved to proof; the groups are then arranged innermost first (:func:`arrange`)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     solution = Solution()
     roots = _roots(places)
     components = _components(places, roots)
     tally = Tally(progress, len(components))
-    for component in components:
-        totals = _solve_component(component, roots, capacity, max_units, solution)
-        for root, (groups, ones, twos) in totals.items():
-            arrange([p for p in component if roots[p.key] == root], solution, groups, ones, twos, max_units)
-        tally.add(1, component[-1].key)
+    # Each component is a model of its own: solved side by side (CP-SAT leaves Python while it
+    # works), each by one worker, so the answer does not depend on how many run at once.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        solved = pool.map(lambda component: _solve_component(component, roots, capacity, max_units), components)
+        for component, (joins, covered, organizations, totals) in zip(components, solved):
+            solution.joins.update(joins)
+            solution.covered += covered
+            solution.organizations += organizations
+            for root, (groups, ones, twos) in totals.items():
+                arrange([p for p in component if roots[p.key] == root], solution, groups, ones, twos, max_units)
+            tally.add(1, component[-1].key)
     return solution
 
 
@@ -142,9 +151,10 @@ def _components(places: list[Place], roots: dict[str, str]) -> list[list[Place]]
     return [components[key] for key in sorted(components)]
 
 
-def _solve_component(places: list[Place], roots: dict[str, str], capacity: dict[str, int], max_units: int,
-                     solution: Solution) -> dict[str, tuple[int, int, int]]:
-    """Joins and, per region, (groups, ones, twos) grouped: most units covered, then fewest groups."""
+def _solve_component(places: list[Place], roots: dict[str, str], capacity: dict[str, int], max_units: int):
+    """Joins, units covered, new organizations and, per region, (groups, ones, twos) grouped: most
+    units covered, then fewest groups — one objective, ``covered * (most groups + 1) - groups``,
+    whose optimum is the lexicographic one because no count of groups outweighs one unit."""
     from ortools.sat.python import cp_model
 
     model = cp_model.CpModel()
@@ -174,21 +184,17 @@ def _solve_component(places: list[Place], roots: dict[str, str], capacity: dict[
         regions[root] = (g, o, t)
     covered = sum(j1 + j2 for j1, j2 in joins.values()) + sum(o + t for _, o, t in regions.values())
     organizations = sum(g for g, _, _ in regions.values())
+    most_groups = sum(ones + twos for ones, twos in pool.values()) // 2
+    model.maximize(covered * (most_groups + 1) - organizations)
     solver = _solver()
-    for objective, maximize in ((covered, True), (organizations, False)):
-        (model.maximize if maximize else model.minimize)(objective)
-        status = solver.solve(model)
-        if status != cp_model.OPTIMAL:
-            raise PlanError(_("the solver proved no plan optimal for the places around {place} ({status})").format(
-                place=places[0].key.split(":", 1)[1], status=solver.status_name(status)))
-        model.add(objective == round(solver.objective_value))
-        _hint(model, solver, [v for pair in joins.values() for v in pair] + [v for trio in regions.values() for v in trio])
-    for (key, branch), (j1, j2) in joins.items():
-        if solver.value(j1) or solver.value(j2):
-            solution.joins[key, branch] = (solver.value(j1), solver.value(j2))
-    solution.covered += solver.value(covered)
-    solution.organizations += solver.value(organizations)
-    return {root: tuple(solver.value(v) for v in trio) for root, trio in regions.items()}
+    status = solver.solve(model)
+    if status != cp_model.OPTIMAL:
+        raise PlanError(_("the solver proved no plan optimal for the places around {place} ({status})").format(
+            place=places[0].key.split(":", 1)[1], status=solver.status_name(status)))
+    joined = {key: (solver.value(j1), solver.value(j2)) for key, (j1, j2) in joins.items()
+              if solver.value(j1) or solver.value(j2)}
+    return (joined, solver.value(covered), solver.value(organizations),
+            {root: tuple(solver.value(v) for v in trio) for root, trio in regions.items()})
 
 
 def arrange(places: list[Place], solution: Solution, groups: int, ones: int, twos: int, max_units: int) -> None:
@@ -238,10 +244,3 @@ def _solver():
     solver.parameters.random_seed = 0
     solver.parameters.max_time_in_seconds = 120
     return solver
-
-
-def _hint(model, solver, variables) -> None:
-    """Start the next objective from the solution just proved (it stays feasible)."""
-    model.clear_hints()
-    for variable in variables:
-        model.add_hint(variable, solver.value(variable))

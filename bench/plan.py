@@ -27,7 +27,10 @@ sys.path.insert(0, str(ROOT))
 from partygraph.graph.embedded import EmbeddedStore  # noqa: E402
 from partygraph.loaders import load_dataset  # noqa: E402
 from partygraph.loaders.generate import generate_city  # noqa: E402
+from partygraph.graph.periods import today  # noqa: E402
 from partygraph.queries.plan import make_plan  # noqa: E402
+from partygraph.queries.statistics import KEPT  # noqa: E402
+from partygraph.registers import keep_register  # noqa: E402
 
 COMMANDS = [(["plan"], "10 / 20"), (["plan", "--place", "D0"], "2 / 2"), (["plan", "--format", "json"], "10 / 20")]
 
@@ -44,14 +47,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as workdir:
         folder = options.keep or Path(workdir)
         store_path = folder / "city.pgstore"
-        if not store_path.exists():
+        # Loaded as ``partygraph load`` loads: the register of today, with its statistics kept.
+        if not (folder / "city").exists():
             generate_city(folder / "city", enterprises=options.enterprises, seed=1)
-            data = load_dataset(folder / "city")
-            EmbeddedStore(store_path).replace(data)
-            if neo4j is not None:
-                neo4j.replace(data)
-        elif neo4j is not None:
-            neo4j.replace(load_dataset(folder / "city"))
+        data = load_dataset(folder / "city")
+        if not store_path.exists() or EmbeddedStore(store_path).kept(KEPT) is None:
+            store_path.unlink(missing_ok=True)
+            keep_register(EmbeddedStore(store_path), data, today())
+        if neo4j is not None:
+            keep_register(neo4j, data, today())
         started = time.perf_counter()
         plan = make_plan(EmbeddedStore(store_path))
         inside = time.perf_counter() - started

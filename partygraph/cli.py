@@ -678,7 +678,7 @@ def plan_summary_text(made, rates: list[dict], rows: int = 20) -> str:
         units=summary["gap_units"], covered=summary["units_covered"], new=summary["new_organizations"],
         own=summary["found_branch"], joint=summary["new_joint_branch"], joining=summary["units_joining"],
         existing=summary["instructors_existing"], needed=summary["instructors_needed"])]
-    planned = {None} | {a for u in made.units.values() for a in made.places.unit_areas(u)}
+    planned = made.areas()
     figures = [{**r, "place": r["place_name"] or r["place_id"] or _("whole register")} for r in rates if r["place_id"] in planned]
     lines += ["", table(figures[:rows], ["place", "units", "org_rate", "org_rate_after", "work_rate", "work_rate_after"])]
     if len(figures) > rows:

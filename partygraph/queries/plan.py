@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..gcpause import paused_gc
 from ..graph.model import split_key
 from ..progress import Progress
 from . import rules
@@ -48,23 +49,27 @@ class Plan:
     places: "Places"
     solution: dict = field(default_factory=dict)
 
+    def areas(self) -> set[str | None]:
+        """The whole register (None) and every area a unit of the plan lies in."""
+        places = {(u["building_id"], u["area_id"]) for u in self.units.values()}
+        return {None}.union(*(self.places.unit_areas({"building_id": b, "area_id": a}) for b, a in places))
+
     def summary(self) -> dict:
         """Units to be covered, new organizations, instructors sent and needed."""
         counts = {kind: 0 for kind in PROPOSALS}
-        covered = 0
+        units = {kind: 0 for kind in PROPOSALS}
+        existing = 0
         for proposal in self.proposals:
-            counts[proposal["proposal"]] += 1
-            if proposal["proposal"] != "send_instructor":
-                covered += len(proposal["enterprise_ids"])
-        needed = new_instructors(self)
-        return {"gap_units": len(self.units), "units_covered": covered,
+            kind = proposal["proposal"]
+            counts[kind] += 1
+            units[kind] += len(proposal["enterprise_ids"])
+            existing += kind == "send_instructor" and proposal["instructor_id"] is not None
+        return {"gap_units": len(self.units), "units_covered": len(self.units) - units["send_instructor"],
                 "new_organizations": counts["found_branch"] + counts["new_joint_branch"],
                 "found_branch": counts["found_branch"], "new_joint_branch": counts["new_joint_branch"],
-                "join_branch": counts["join_branch"],
-                "units_joining": sum(len(p["enterprise_ids"]) for p in self.proposals if p["proposal"] == "join_branch"),
-                "instructors_existing": sum(1 for p in self.proposals
-                                            if p["proposal"] == "send_instructor" and p["instructor_id"] is not None),
-                "instructors_needed": sum(row["instructors"] for row in needed)}
+                "join_branch": counts["join_branch"], "units_joining": units["join_branch"],
+                "instructors_existing": existing,
+                "instructors_needed": sum(row["instructors"] for row in new_instructors(self))}
 
 
 class Places:
@@ -80,12 +85,13 @@ class Places:
                 self.parents.setdefault(src, []).append(split_key(dst)[1])
         for parents in self.parents.values():
             parents.sort()
+        self.building_area = {key.split(":", 1)[1]: parents[0] for key, parents in self.parents.items()
+                              if key.startswith("Building:")}
         self._ancestors: dict[str, frozenset[str]] = {}
         self._chains: dict[str | None, list[str]] = {}
 
     def area_of_building(self, building: str) -> str | None:
-        parents = self.parents.get(f"Building:{building}")
-        return parents[0] if parents else None
+        return self.building_area.get(building)
 
     def parent(self, area: str) -> str | None:
         parents = self.parents.get(f"Area:{area}")
@@ -132,14 +138,15 @@ def make_plan(store, as_of: str | dt.date | None = None, place: str | None = Non
     units of ``place`` (an area or building id) or of the whole register."""
     from . import run_analysis
 
-    units = {row["id"]: row for row in run_analysis(store, "gaps enterprises", place=place)}
-    branches = run_analysis(store, "plan branches", max_units=max_units)
-    instructors = run_analysis(store, "plan instructors", instructor_load=instructor_load)
-    places = Places(store.places())
-    plan = Plan(iso_date(as_of), max_units, instructor_load, [], units, places)
-    covered = _groupings(plan, branches, progress)
-    _instructors(plan, covered, instructors)
-    _number(plan)
+    with paused_gc():                          # a city's 230k proposals and their units, none of them cyclic
+        units = {row["id"]: row for row in run_analysis(store, "gaps enterprises", place=place)}
+        branches = run_analysis(store, "plan branches", max_units=max_units)
+        instructors = run_analysis(store, "plan instructors", instructor_load=instructor_load)
+        places = Places(store.places())
+        plan = Plan(iso_date(as_of), max_units, instructor_load, [], units, places)
+        covered = _groupings(plan, branches, progress)
+        _instructors(plan, covered, instructors)
+        _number(plan)
     return plan
 
 
@@ -243,22 +250,25 @@ def _instructors(plan: Plan, covered: set[str], instructors: list[dict]) -> None
         for key in where:
             at.setdefault(key, []).append(row["id"])
     for ids in at.values():
-        ids.sort()
+        ids.sort(reverse=True)                 # the lowest id last: taken first, popped when full
+    nearest: dict[tuple, list[list[str]]] = {}  # (building, area) -> the candidates of each place, nearest first
     left = [u for u in plan.units.values() if u["id"] not in covered]
     for unit in sorted(left, key=lambda u: (-(u["employees"] if u["employees"] is not None else -1), u["id"])):
         if unit["instructor_ids"]:
             plan.proposals.append(_proposal(plan, "send_instructor", [unit["id"]], instructor=unit["instructor_ids"][0],
                                             guided_now=True))
             continue
-        keys = ([f"Building:{unit['building_id']}"] if unit["building_id"] is not None else []) + \
-            [f"Area:{a}" for a in places.chain(unit["area_id"])]
+        where = (unit["building_id"], unit["area_id"])
+        lists = nearest.get(where)
+        if lists is None:
+            keys = ([f"Building:{where[0]}"] if where[0] is not None else []) + [f"Area:{a}" for a in places.chain(where[1])]
+            lists = nearest[where] = [at[key] for key in keys if key in at]
         chosen = None
-        for key in keys:
-            candidates = at.get(key, [])
-            while candidates and load[candidates[0]] >= plan.instructor_load:
-                candidates.pop(0)
+        for candidates in lists:
+            while candidates and load[candidates[-1]] >= plan.instructor_load:
+                candidates.pop()
             if candidates:
-                chosen = candidates[0]
+                chosen = candidates[-1]
                 load[chosen] += 1
                 break
         plan.proposals.append(_proposal(plan, "send_instructor", [unit["id"]], instructor=chosen))
@@ -266,17 +276,21 @@ def _instructors(plan: Plan, covered: set[str], instructors: list[dict]) -> None
 
 def _proposal(plan: Plan, kind: str, ids: list[str], org_id: str | None = None, instructor: str | None = None,
               guided_now: bool = False) -> dict:
-    units = [plan.units[i] for i in ids]
-    buildings = {u["building_id"] for u in units}
-    building = buildings.pop() if len(buildings) == 1 else None
+    first = plan.units[ids[0]]
+    if len(ids) == 1:                        # most proposals: the fast way
+        units, building, members = [first], first["building_id"], first["full_members"]
+    else:
+        units = [plan.units[i] for i in ids]
+        buildings = {u["building_id"] for u in units}
+        building = buildings.pop() if len(buildings) == 1 else None
+        members = sum(u["full_members"] for u in units)
     if building is not None:
-        place = plan.places.area_of_building(building)
+        place = plan.places.building_area.get(building)
     else:
         place = _smallest_common_area(plan.places, units)
     return {"proposal": kind, "org_id": org_id, "enterprise_ids": ids, "enterprise_names": [u["name"] for u in units],
-            "building_id": building, "place_id": place, "region_id": _region(plan.places, units[0]),
-            "full_members": sum(u["full_members"] for u in units), "instructor_id": instructor,
-            "guided_now": guided_now, "rule": RULES[kind]}
+            "building_id": building, "place_id": place, "region_id": _region(plan.places, first),
+            "full_members": members, "instructor_id": instructor, "guided_now": guided_now, "rule": RULES[kind]}
 
 
 def _smallest_common_area(places: Places, units: list[dict]) -> str | None:

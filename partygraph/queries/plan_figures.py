@@ -15,21 +15,25 @@ def projected(plan, now: list[dict]) -> list[dict]:
     """The statistics rows after ``plan`` (same order and keys as ``now``)."""
     after = [dict(row) for row in now]
     index = {(row["table"], row["row"], row["place_id"]): row for row in after}
+    moves: dict[tuple, int] = {}              # units that move alike, counted once: a city's 230k in thousands
     for proposal in plan.proposals:
         for unit_id in proposal["enterprise_ids"]:
             unit = plan.units[unit_id]
             if unit["kind"] not in UNIT_KINDS:
                 continue
-            change = _change(proposal, unit)
-            if not change:
-                continue
-            rows = [unit["kind"], "total"] + (["above_scale"] if unit["kind"] == "non_public" and unit["above_scale"] else [])
-            for place in (None, *plan.places.unit_areas(unit)):
-                for name in rows:
-                    row = index.get(("units", name, place))
-                    if row is not None:
-                        for key, amount in change.items():
-                            row[key] += amount
+            change = tuple(sorted(_change(proposal, unit).items()))
+            if change:
+                above = unit["kind"] == "non_public" and bool(unit["above_scale"])
+                key = (change, unit["kind"], above, unit["building_id"], unit["area_id"])
+                moves[key] = moves.get(key, 0) + 1
+    for (change, kind, above, building, area), count in moves.items():
+        rows = (kind, "total", "above_scale") if above else (kind, "total")
+        for place in (None, *plan.places.unit_areas({"building_id": building, "area_id": area})):
+            for name in rows:
+                row = index.get(("units", name, place))
+                if row is not None:
+                    for column, amount in change:
+                        row[column] += amount * count
     for row in after:
         if row["table"] == "units":
             for key, derive in DERIVED.items():
@@ -72,8 +76,9 @@ def compared(now: list[dict], after: list[dict]) -> list[dict]:
 
 
 def figures(store, plan) -> tuple[list[dict], list[dict]]:
-    """The statistics rows of the register the plan was made from, and after it."""
+    """The units table of the statistics of the register the plan was made from, and after it (a
+    plan moves no member: the members table stays as it is)."""
     from .statistics import statistics
 
-    now = statistics(store, as_of=plan.as_of)
+    now = statistics(store, as_of=plan.as_of, members=False)
     return now, projected(plan, now)

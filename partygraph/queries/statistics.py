@@ -66,8 +66,9 @@ def as_reported(row: dict) -> dict:
     return {key: row[key] for key in KEYS + columns}
 
 
-def statistics(store, as_of: str | dt.date | None = None, area: str | None = None) -> list[dict]:
-    """The report's rows (:func:`as_reported`), the whole register's first; ``area`` must be an area's id.
+def statistics(store, as_of: str | dt.date | None = None, area: str | None = None, members: bool = True) -> list[dict]:
+    """The report's rows (:func:`as_reported`), the whole register's first; ``area`` must be an area's id;
+    ``members=False``: the units table alone (from what the store kept, nothing is counted then).
 
     Where the store kept the period's figures when it was loaded (:func:`keep_statistics`) and
     ``as_of`` is on or after every founding and joining date of the period (so none is left out),
@@ -81,7 +82,10 @@ def statistics(store, as_of: str | dt.date | None = None, area: str | None = Non
     day = iso_date(as_of)
     kept = store.kept(KEPT)
     if kept is None or day < kept["valid_from"]:
-        return [as_reported(row) for row in run_analysis(store, "statistics", as_of=as_of, area=area)]
+        return [as_reported(row) for row in run_analysis(store, "statistics", as_of=as_of, area=area)
+                if members or row["table"] == "units"]
+    if not members:
+        return [row for row in kept["rows"] if row["table"] == "units" and (area is None or row["place_id"] == area)]
     lost = {row["place_id"]: row for row in run_analysis(store, "statistics lost", as_of=day, area=area)}
     rows = []
     for row in kept["rows"]:

@@ -89,7 +89,9 @@ def test_every_proposal_keeps_the_rules_and_the_register_carried_out_gives_the_p
     write_dataset(applied(store.read(), plan), folder / "applied")
     carried = EmbeddedStore(folder / "applied.pgstore")
     carried.replace(load_dataset(folder / "applied"), as_of=AS_OF)
-    assert statistics(carried, as_of=AS_OF) == after
+    assert [row for row in statistics(carried, as_of=AS_OF) if row["table"] == "units"] == after
+    assert [row for row in statistics(carried, as_of=AS_OF) if row["table"] == "members"] == \
+        [row for row in statistics(store, as_of=AS_OF) if row["table"] == "members"]
     left = run_analysis(carried, "gaps enterprises")
     waiting = {p["enterprise_ids"][0] for p in plan.proposals if p["proposal"] == "send_instructor"}
     assert {row["id"] for row in left} == waiting
@@ -136,4 +138,4 @@ def test_both_stores_make_the_same_plan_and_neo4j_carries_it_out_alike(neo4j_sto
     assert (now, after) == figures(embedded, ours)
     write_dataset(applied(neo4j_store.read(), theirs), folder / "applied")
     neo4j_store.replace(load_dataset(folder / "applied"), as_of=AS_OF)
-    assert statistics(neo4j_store, as_of=AS_OF) == after
+    assert [row for row in statistics(neo4j_store, as_of=AS_OF) if row["table"] == "units"] == after

@@ -73,3 +73,14 @@ def test_the_workbook_and_the_register_carried_out(tmp_path):
 def test_a_workbook_that_is_not_xlsx_is_a_usage_error_before_any_work(tmp_path):
     result = CliRunner().invoke(main, ["plan", "--store", str(tmp_path / "none.pgstore"), "--out", str(tmp_path / "p.csv")])
     assert result.exit_code == 2 and not (tmp_path / "none.pgstore").exists()
+
+
+def test_json_on_standard_output_is_json_alone(tmp_path):
+    """HiGHS prints a banner on a process's first model whatever its options; it must not reach the JSON."""
+    import subprocess
+    import sys
+
+    store = loaded(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "partygraph", "plan", "--store", store, "--format", "json", "--limit", "2"],
+                          capture_output=True, check=True)
+    assert len(json.loads(done.stdout)) == 2

@@ -9,7 +9,7 @@ full members and at most ``max_units`` units, all in one building or within one 
 district level (支部工作条例第五条); every unit left gets a party-building instructor (中办发〔2012〕11号):
 one who already guides a unit of its building, else of its community, else of its street, guiding at
 most ``instructor_load`` units, or a new one. The grouping is solved exactly
-(:mod:`partygraph.queries.plan_solver`); instructors are sent biggest employers first.
+(:mod:`partygraph.queries.plan_solver`, HiGHS); instructors are sent biggest employers first.
 """
 
 from __future__ import annotations
@@ -138,7 +138,6 @@ def make_plan(store, as_of: str | dt.date | None = None, place: str | None = Non
     units of ``place`` (an area or building id) or of the whole register."""
     from . import run_analysis
 
-    _import_solver_meanwhile()
     with paused_gc():                          # a city's 230k proposals and their units, none of them cyclic
         units = {row["id"]: row for row in run_analysis(store, "gaps enterprises", place=place)}
         branches = run_analysis(store, "plan branches", max_units=max_units)
@@ -149,14 +148,6 @@ def make_plan(store, as_of: str | dt.date | None = None, place: str | None = Non
         _instructors(plan, covered, instructors)
         _number(plan)
     return plan
-
-
-def _import_solver_meanwhile() -> None:
-    """Import OR-Tools (0.45 s: its ``cp_model`` imports pandas) while the store answers the reads."""
-    import threading
-    from importlib import import_module
-
-    threading.Thread(target=import_module, args=("ortools.sat.python.cp_model",), daemon=True).start()
 
 
 def _region(places: Places, unit: dict) -> str | None:

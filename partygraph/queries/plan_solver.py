@@ -8,7 +8,7 @@ fewest new organizations — depend only on how many units of each building join
 how many units with one and with two full members the region's new groups take: ``g`` groups of
 ``o`` units with one full member and ``t`` with two, at most ``k`` units each, exist exactly when
 ``3g <= o + 2t``, ``2g <= o + t`` and ``o + t <= k*g`` (:func:`feasible`; the tests check it
-exhaustively). OR-Tools CP-SAT solves that integer program exactly, to proof.
+exhaustively). HiGHS solves that integer program to proof (no gap: its objective is a whole number).
 The third aim — groups within one building, then one community, before wider ones — is met by
 :func:`arrange`: innermost places first, it forms each group there that still leaves the proved
 optimum reachable, so it never costs a unit or adds an organization (it is a preference, not proved
@@ -23,6 +23,7 @@ optimal).
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 
 from ..errors import PlanError
@@ -102,6 +103,7 @@ def solve(places: list[Place], capacity: dict[str, int], max_units: int, progres
     from concurrent.futures import ThreadPoolExecutor
 
     solution = Solution()
+    _banner_once()
     roots = _roots(places)
     components = _components(places, roots)
     tally = Tally(progress, len(components))
@@ -155,46 +157,48 @@ def _solve_component(places: list[Place], roots: dict[str, str], capacity: dict[
     """Joins, units covered, new organizations and, per region, (groups, ones, twos) grouped: most
     units covered, then fewest groups — one objective, ``covered * (most groups + 1) - groups``,
     whose optimum is the lexicographic one because no count of groups outweighs one unit."""
-    from ortools.sat.python import cp_model
+    import highspy
 
-    model = cp_model.CpModel()
+    model = _solver()
     joins = {}
     pool: dict[str, list] = {}
     for place in places:
         ones, twos = pool.setdefault(roots[place.key], [0, 0])
         pool[roots[place.key]] = [ones + place.ones, twos + place.twos]
         for branch in place.branches:
-            joins[place.key, branch] = (model.new_int_var(0, place.ones, f"j1[{place.key},{branch}]"),
-                                        model.new_int_var(0, place.twos, f"j2[{place.key},{branch}]"))
-        model.add(sum(joins[place.key, b][0] for b in place.branches) <= place.ones)
-        model.add(sum(joins[place.key, b][1] for b in place.branches) <= place.twos)
+            joins[place.key, branch] = (model.addIntegral(lb=0, ub=place.ones), model.addIntegral(lb=0, ub=place.twos))
+        if place.branches:
+            model.addConstr(sum(joins[place.key, b][0] for b in place.branches) <= place.ones)
+            model.addConstr(sum(joins[place.key, b][1] for b in place.branches) <= place.twos)
     for branch in sorted({b for p in places for b in p.branches}):
-        model.add(sum(sum(joins[p.key, branch]) for p in places if branch in p.branches) <= capacity.get(branch, 0))
+        model.addConstr(sum(joins[p.key, branch][0] + joins[p.key, branch][1] for p in places if branch in p.branches)
+                        <= capacity.get(branch, 0))
     regions = {}
     for root, (ones, twos) in sorted(pool.items()):
-        g = model.new_int_var(0, (ones + twos) // 2, f"g[{root}]")
-        o = model.new_int_var(0, ones, f"o[{root}]")
-        t = model.new_int_var(0, twos, f"t[{root}]")
+        g = model.addIntegral(lb=0, ub=(ones + twos) // 2)
+        o = model.addIntegral(lb=0, ub=ones)
+        t = model.addIntegral(lb=0, ub=twos)
         joined = [joins[p.key, b] for p in places if roots[p.key] == root for b in p.branches]
-        model.add(o + sum(j1 for j1, _ in joined) <= ones)
-        model.add(t + sum(j2 for _, j2 in joined) <= twos)
-        model.add(GROUP_AT * g <= o + 2 * t)
-        model.add(2 * g <= o + t)
-        model.add(o + t <= max_units * g)
+        model.addConstr(o + sum(j1 for j1, _ in joined) <= ones)
+        model.addConstr(t + sum(j2 for _, j2 in joined) <= twos)
+        model.addConstr(GROUP_AT * g - o - 2 * t <= 0)
+        model.addConstr(2 * g - o - t <= 0)
+        model.addConstr(o + t - max_units * g <= 0)
         regions[root] = (g, o, t)
-    covered = sum(j1 + j2 for j1, j2 in joins.values()) + sum(o + t for _, o, t in regions.values())
-    organizations = sum(g for g, _, _ in regions.values())
+    covered = [v for pair in joins.values() for v in pair] + [v for _, o, t in regions.values() for v in (o, t)]
+    groups = [g for g, _, _ in regions.values()]
     most_groups = sum(ones + twos for ones, twos in pool.values()) // 2
-    model.maximize(covered * (most_groups + 1) - organizations)
-    solver = _solver()
-    status = solver.solve(model)
-    if status != cp_model.OPTIMAL:
+    model.maximize(sum(covered) * (most_groups + 1) - sum(groups))
+    if model.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         raise PlanError(_("the solver proved no plan optimal for the places around {place} ({status})").format(
-            place=places[0].key.split(":", 1)[1], status=solver.status_name(status)))
-    joined = {key: (solver.value(j1), solver.value(j2)) for key, (j1, j2) in joins.items()
-              if solver.value(j1) or solver.value(j2)}
-    return (joined, solver.value(covered), solver.value(organizations),
-            {root: tuple(solver.value(v) for v in trio) for root, trio in regions.items()})
+            place=places[0].key.split(":", 1)[1], status=model.modelStatusToString(model.getModelStatus())))
+
+    def value(variable) -> int:
+        return round(model.val(variable))
+
+    joined = {key: (value(j1), value(j2)) for key, (j1, j2) in joins.items() if value(j1) or value(j2)}
+    return (joined, sum(map(value, covered)), sum(map(value, groups)),
+            {root: tuple(value(v) for v in trio) for root, trio in regions.items()})
 
 
 def arrange(places: list[Place], solution: Solution, groups: int, ones: int, twos: int, max_units: int) -> None:
@@ -236,15 +240,36 @@ def _largest_group(have1: int, have2: int, ones: int, twos: int, groups: int, ma
             if b <= min(have2, twos) and a + 2 * b >= GROUP_AT and feasible(ones - a, twos - b, groups - 1, max_units):
                 return a, b
     return None
-def _solver():
-    from ortools.sat.python import cp_model
+_BANNER_SHOWN = False
 
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1          # one worker: the same model gives the same plan, on every store
-    solver.parameters.random_seed = 0
-    # These models are small and their linear relaxation is tight: the LP's cuts prove them at once,
-    # and presolve only costs time (a city's 100 regions: 3.6 s by default, 0.6 s so; bench/plan.py).
-    solver.parameters.linearization_level = 2
-    solver.parameters.cp_model_presolve = False
-    solver.parameters.max_time_in_seconds = 120
-    return solver
+
+def _banner_once() -> None:
+    """Make a process's first HiGHS model with standard output closed: highspy prints its banner then,
+    whatever its options say (ERGO-Code/HiGHS#2749), and standard output is where JSON goes."""
+    global _BANNER_SHOWN
+    if _BANNER_SHOWN:
+        return
+    import highspy
+
+    sys.stdout.flush()
+    saved, quiet = os.dup(1), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(quiet, 1)
+        highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(quiet)
+    _BANNER_SHOWN = True
+
+
+def _solver():
+    """A HiGHS model that proves its optimum exactly: no relative gap, an absolute gap below one (the
+    objective is a whole number), quiet, one thread (the same model gives the same plan everywhere)."""
+    import highspy
+
+    model = highspy.Highs()
+    for option, value in (("output_flag", False), ("log_to_console", False), ("mip_rel_gap", 0.0),
+                          ("mip_abs_gap", 0.5), ("threads", 1), ("time_limit", 120.0), ("random_seed", 0)):
+        model.setOptionValue(option, value)
+    return model

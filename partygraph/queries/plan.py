@@ -23,7 +23,7 @@ from ..progress import Progress
 from . import rules
 from .gaps_members import iso_date
 from .plan_instructors import LOAD
-from .plan_solver import BUILDING, COMMUNITY, WIDER, Place, solve
+from .plan_solver import BUILDING, COMMUNITY, WIDER, Place, innermost_first, solve
 
 PROPOSALS = ("found_branch", "join_branch", "new_joint_branch", "send_instructor")
 COLUMNS = ["proposal", "org_id", "enterprise_ids", "enterprise_names", "building_id", "place_id", "region_id",
@@ -208,13 +208,7 @@ def _carry_out(plan: Plan, nodes: dict[str, dict], solution, covered: set[str]) 
     """Name the units the solution counts: innermost places first, joins, then groups from the units
     placed there and those left below, the rest passed up."""
     passed: dict[str, tuple[list[str], list[str]]] = {}
-    depth = {}
-    for key in nodes:
-        d, current = 0, nodes[key]["parent"]
-        while current is not None:
-            d, current = d + 1, nodes[current]["parent"]
-        depth[key] = d
-    for key in sorted(nodes, key=lambda k: (-depth[k], k)):
+    for key in innermost_first({key: n["parent"] for key, n in nodes.items()}):
         n = nodes[key]
         ones, twos = list(n["ones"]), list(n["twos"])
         for branch in sorted(n["branches"]):
@@ -285,7 +279,7 @@ def _proposal(plan: Plan, kind: str, ids: list[str], org_id: str | None = None, 
         building = buildings.pop() if len(buildings) == 1 else None
         members = sum(u["full_members"] for u in units)
     if building is not None:
-        place = plan.places.building_area.get(building)
+        place = plan.places.area_of_building(building)
     else:
         place = _smallest_common_area(plan.places, units)
     return {"proposal": kind, "org_id": org_id, "enterprise_ids": ids, "enterprise_names": [u["name"] for u in units],
@@ -314,12 +308,13 @@ def _number(plan: Plan) -> None:
 
 
 def new_instructors(plan: Plan) -> list[dict]:
-    """Per area (the unit's building's area, or its own), the units left without an instructor and
-    the new instructors they need (each guiding at most the plan's instructor load)."""
-    per_place: dict[str | None, int] = {}
+    """Per area (the unit's building's area, or its own), the units left without an instructor (their
+    ids, in the plan's order) and the new instructors they need (each guiding at most the plan's
+    instructor load)."""
+    per_place: dict[str | None, list[str]] = {}
     for proposal in plan.proposals:
         if proposal["proposal"] == "send_instructor" and proposal["instructor_id"] is None:
-            per_place[proposal["place_id"]] = per_place.get(proposal["place_id"], 0) + 1
+            per_place.setdefault(proposal["place_id"], []).append(proposal["enterprise_ids"][0])
     return [{"place_id": place, "place_name": plan.places.names.get(f"Area:{place}") if place else None,
-             "units": count, "instructors": -(-count // plan.instructor_load)}
-            for place, count in sorted(per_place.items(), key=lambda item: (item[0] is None, item[0] or ""))]
+             "enterprise_ids": ids, "units": len(ids), "instructors": -(-len(ids) // plan.instructor_load)}
+            for place, ids in sorted(per_place.items(), key=lambda item: (item[0] is None, item[0] or ""))]

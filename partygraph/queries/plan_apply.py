@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..graph.data import GraphData
 from ..i18n import _
-from .plan import NEW_INSTRUCTOR
+from .plan import NEW_INSTRUCTOR, new_instructors
 
 
 def applied(data: GraphData, plan) -> GraphData:
@@ -38,13 +38,9 @@ def _organization(data: GraphData, proposal: dict, level: str, name: str, founde
 
 
 def _new_instructors(data: GraphData, plan) -> None:
-    waiting: dict[str | None, list[str]] = {}
-    for proposal in plan.proposals:
-        if proposal["proposal"] == "send_instructor" and proposal["instructor_id"] is None:
-            waiting.setdefault(proposal["place_id"], []).append(proposal["enterprise_ids"][0])
     n = 0
-    for place in sorted(waiting, key=lambda p: (p is None, p or "")):
-        units = waiting[place]
+    for row in new_instructors(plan):
+        units = row["enterprise_ids"]
         for start in range(0, len(units), plan.instructor_load):
             n += 1
             member = NEW_INSTRUCTOR.format(n=n)

@@ -5,6 +5,7 @@ Only the two-new units count, so a state-owned unit the plan covers changes no f
 
 from __future__ import annotations
 
+from . import rules
 from .statistics import DERIVED, UNIT_KINDS
 
 #: The coverage figures shown now and after, per place.
@@ -50,7 +51,8 @@ def _change(proposal: dict, unit: dict) -> dict[str, int]:
             return {}
         return {"uncovered_guided": 1, **({"uncovered_based_in": -1} if based else {})}
     members = unit["full_members"]
-    bucket = "uncovered_3plus" if members >= 3 else "uncovered_1_2" if members >= 1 else "uncovered_none"
+    bucket = ("uncovered_3plus" if members >= rules.FOUND_BRANCH_AT else "uncovered_1_2" if members >= 1
+              else "uncovered_none")
     change = {"org_covered": 1, bucket: -1}
     if proposal["proposal"] == "found_branch":
         change["org_single"] = 1

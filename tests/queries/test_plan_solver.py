@@ -6,7 +6,7 @@ import itertools
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from partygraph.queries.plan_solver import BUILDING, COMMUNITY, WIDER, Place, feasible, solve, split_groups
+from partygraph.queries.plan_solver import BUILDING, COMMUNITY, WIDER, Place, feasible, solve
 
 
 def groups_exist(ones: int, twos: int, groups: int, k: int) -> bool:
@@ -31,6 +31,31 @@ def test_the_counting_condition_is_exactly_when_groups_exist():
             if ones + twos > 6:
                 continue
             assert feasible(ones, twos, groups, k) == groups_exist(ones, twos, groups, k), (ones, twos, groups, k)
+
+
+def split_groups(ones: list, twos: list, groups: int, max_units: int) -> list[list]:
+    """Groups built for what :func:`feasible` allows, at sizes enumeration cannot reach (the plan
+    relies on the condition at any size): each group first gets three full members with as few
+    units as it can (two and one, two and two, then one, one and one), then the rest go round the
+    groups that have room, twos first.
+
+    >>> split_groups(["a", "b", "c", "d"], ["X"], 2, 5)
+    [['X', 'a'], ['b', 'c', 'd']]
+    """
+    if not feasible(len(ones), len(twos), groups, max_units):
+        raise ValueError(f"{len(ones)} ones and {len(twos)} twos make no {groups} groups of at most {max_units}")
+    ones, twos = list(ones), list(twos)
+    mixed = min(groups, len(ones), len(twos))
+    pairs = min(groups - mixed, (len(twos) - mixed) // 2)
+    result = [[twos.pop(0), ones.pop(0)] for _ in range(mixed)]
+    result += [[twos.pop(0), twos.pop(0)] for _ in range(pairs)]
+    result += [[ones.pop(0), ones.pop(0), ones.pop(0)] for _ in range(groups - mixed - pairs)]
+    rest = twos + ones
+    while rest:
+        for group in result:
+            if rest and len(group) < max_units:
+                group.append(rest.pop(0))
+    return result
 
 
 def test_split_groups_builds_what_the_condition_allows():

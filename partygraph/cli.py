@@ -619,12 +619,12 @@ def plan(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place
     with progress_bar(_("planning")) as progress:
         made = make_plan(store, as_of=as_of, place=place, max_units=max_units, instructor_load=instructor_load,
                          progress=progress)
-    now, after = figures(store, made)
+    rates = compared(*figures(store, made))
     err = fmt != "table"
     if out is not None:
         from .export.plan_xlsx import write_plan
 
-        write_plan(made, compared(now, after), out)
+        write_plan(made, rates, out)
         click.echo(_("Wrote {path}").format(path=out), err=err)
     if apply_to is not None:
         from .export.dataset import write_dataset
@@ -635,7 +635,7 @@ def plan(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place
     wanted = _rows_wanted(fmt, limit, show_all)
     shown = made.proposals if wanted is None else made.proposals[:wanted]
     if fmt == "table":
-        click.echo(plan_text(made, shown, compared(now, after)))
+        click.echo(plan_text(made, shown, rates))
     else:
         _emit(shown, fmt, COLUMNS)
 
@@ -660,12 +660,12 @@ def plan_text(made, shown: list[dict], rates: list[dict]) -> str:
     if len(made.proposals) > len(shown):
         lines.append(_("… {count} more {noun}; --all or --format json shows them all").format(
             count=f"{len(made.proposals) - len(shown):,}", noun=pgettext("count", "proposals")))
-    lines += ["", plan_summary_text(made, rates, PLAN_FIGURE_ROWS)]
+    lines += ["", plan_summary_text(made, rates)]
     lines += [_("rule: {rule}").format(rule=rule) for rule in sorted({p["rule"] for p in made.proposals})]
     return "\n".join(lines)
 
 
-def plan_summary_text(made, rates: list[dict], rows: int = 20) -> str:
+def plan_summary_text(made, rates: list[dict], rows: int = PLAN_FIGURE_ROWS) -> str:
     """What the plan does in one line, the coverage rates now and after of the places it reaches
     (the first ``rows``), and the new instructors needed per area."""
     from .output import table

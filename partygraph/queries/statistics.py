@@ -84,18 +84,12 @@ def statistics(store, as_of: str | dt.date | None = None, area: str | None = Non
     if kept is None or day < kept["valid_from"]:
         return [as_reported(row) for row in run_analysis(store, "statistics", as_of=as_of, area=area)
                 if members or row["table"] == "units"]
+    rows = [row for row in kept["rows"] if area is None or row["place_id"] == area]
     if not members:
-        return [row for row in kept["rows"] if row["table"] == "units" and (area is None or row["place_id"] == area)]
+        return [row for row in rows if row["table"] == "units"]
     lost = {row["place_id"]: row for row in run_analysis(store, "statistics lost", as_of=day, area=area)}
-    rows = []
-    for row in kept["rows"]:
-        if area is not None and row["place_id"] != area:
-            continue
-        if row["table"] == "members":
-            found = lost.get(row["place_id"], {})
-            row = {**row, **{key: found.get(key, 0) for key in LOST_COLUMNS}}
-        rows.append(row)
-    return rows
+    return [row if row["table"] == "units" else
+            {**row, **{key: lost.get(row["place_id"], {}).get(key, 0) for key in LOST_COLUMNS}} for row in rows]
 
 
 #: What a store keeps of a period's statistics, and the columns that move with the date.

@@ -100,7 +100,7 @@ def marked_plan(store, sub: Subgraph, as_of: str | None) -> None:
     from ..queries.plan import make_plan
 
     plan = make_plan(store, as_of=as_of)
-    drawn = sub.data.nodes["Enterprise"]
+    drawn, present = sub.data.nodes["Enterprise"], set(sub.data.keys())
     for proposal in plan.proposals:
         units = [u for u in proposal["enterprise_ids"] if u in drawn]
         if not units:
@@ -112,12 +112,13 @@ def marked_plan(store, sub: Subgraph, as_of: str | None) -> None:
             sub.data.add_node("Organization", {"id": org, "name": f"{org} · {value_word('proposal', kind, language())}",
                                                "level": level})
             sub.changes[node_key("Organization", org)] = ("proposed", {}, {})
+            present.add(node_key("Organization", org))
         source = ("Member", proposal["instructor_id"]) if kind == "send_instructor" else ("Organization", org)
         for unit in units:
             key = node_key("Enterprise", unit)
             sub.changes.setdefault(key, ("proposed", {}, {}))
             sub.proposals[key] = _proposal_rows(proposal)
-            if source[1] is not None and node_key(*source) in set(sub.data.keys()) and not proposal["guided_now"]:
+            if source[1] is not None and node_key(*source) in present and not proposal["guided_now"]:
                 rel = "GUIDES" if kind == "send_instructor" else "COVERS"
                 sub.data.add_rel(rel, source[0], source[1], "Enterprise", unit)
                 sub.proposed_rels.add((rel, node_key(*source), key))

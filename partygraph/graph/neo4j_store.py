@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import socket
+import sys
 import uuid
 
 import orjson
@@ -89,6 +90,27 @@ def _abandoned(host: str | None, pid: int | None, expired: bool | None) -> bool:
     return bool(expired)
 
 
+#: Libraries the driver imports when installed, to send their values and build data frames; partygraph
+#: does neither, and importing pandas and pyarrow costs every command half a second.
+UNUSED_BY_DRIVER = ("pandas", "pyarrow", "pyarrow.compute")
+
+
+def import_driver():
+    """The ``neo4j`` module, imported without the optional libraries of :data:`UNUSED_BY_DRIVER`
+    (they stay importable for anything else in the process)."""
+    if "neo4j" in sys.modules:
+        return sys.modules["neo4j"]
+    hidden = [name for name in UNUSED_BY_DRIVER if name not in sys.modules]
+    sys.modules.update(dict.fromkeys(hidden))          # None in sys.modules: an import of it fails
+    try:
+        import neo4j
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+    return neo4j
+
+
 def _from_neo4j(props: dict) -> dict:
     return {k: v.iso_format() if hasattr(v, "iso_format") else v for k, v in props.items() if k != VERSION_KEY}
 
@@ -129,8 +151,8 @@ class Neo4jStore:
         return self._driver
 
     def _connect(self):
-        import neo4j
-        from neo4j import exceptions as ex
+        neo4j = import_driver()
+        ex = neo4j.exceptions
 
         where = _("Neo4j at {uri}").format(uri=self.uri)
         if self.uri.split("://")[0].lower() not in SCHEMES:
@@ -182,8 +204,7 @@ class Neo4jStore:
     @contextmanager
     def _session(self):
         """A session whose failures of the server or the network become one message, not a traceback."""
-        from neo4j import exceptions as ex
-
+        ex = import_driver().exceptions
         driver = self.driver()
         try:
             with driver.session(database=self.database) as session:

@@ -67,6 +67,11 @@ class RecordingStore:
         self.calls.append(("analysis_json", analysis.name, dict(options)))
         return json_chunks(self._rows(analysis, options))
 
+    def narrowing(self, place: str, label: str) -> dict:
+        from partygraph.queries.places import ids_in
+
+        return {"ids": ids_in(self, place, label)}
+
     def place_ids(self, place: str, label: str):
         self.calls.append(("place_ids", place, label))
         return 1, 0, [row["id"] for row in self.rows.get("gaps enterprises", [])][:1]

@@ -687,6 +687,11 @@ class EmbeddedStore:
 
         return sql_json(analysis, self, options)
 
+    def narrowing(self, place: str, label: str) -> dict:
+        from .reads import ids_in
+
+        return {"ids": ids_in(self, place, label)}
+
     def place_ids(self, place: str, label: str) -> tuple[int, int, list[str]]:
         from .reads import PLACE_SQL
 

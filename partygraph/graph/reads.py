@@ -3,6 +3,27 @@ place, the pairing network), beside the stores that run them: Cypher for Neo4j, 
 the embedded store. The analyses (``partygraph.queries``) ask through the interface.
 """
 
+from __future__ import annotations
+
+from ..errors import UsageError
+from ..i18n import _
+
+
+def ids_in(store, place: str, label: str) -> list[str]:
+    """Ids of the enterprises (``label="Enterprise"``) or members (``"Member"``) in ``place``."""
+    areas, buildings, ids = store.place_ids(place, label)
+    check_place(place, areas, buildings)
+    return sorted(set(ids))
+
+
+def check_place(place: str, areas: int, buildings: int) -> None:
+    """Refuse a place that is no area or building, or both (areas and buildings found with its id)."""
+    if areas + buildings == 0:
+        raise UsageError(_("no area or building has the id {given!r}").format(given=place))
+    if areas and buildings:
+        raise UsageError(_("{given!r} is the id of an area and of a building; partygraph cannot tell which is meant").format(
+            given=place))
+
 #: The ids of the place's enterprises ($label 'Enterprise') or of the members working there
 #: ('Member'). A place is looked up as an area and as a building; ``areas`` and ``buildings``
 #: say which it was.
@@ -19,6 +40,11 @@ WITH a, b, COLLECT {
 RETURN CASE WHEN a IS NULL THEN 0 ELSE 1 END AS areas, CASE WHEN b IS NULL THEN 0 ELSE 1 END AS buildings,
        CASE $label WHEN 'Enterprise' THEN [e IN enterprises | e.id]
             ELSE COLLECT { UNWIND enterprises AS e MATCH (m:Member)-[:WORKS_AT]->(e) RETURN m.id } END AS ids
+"""
+
+#: Whether an area and a building have the id $place (as ``areas`` and ``buildings`` of :data:`PLACE_CYPHER`).
+PLACE_KIND_CYPHER = """
+RETURN COUNT { (a:Area:Partygraph {id: $place}) } AS areas, COUNT { (b:Building:Partygraph {id: $place}) } AS buildings
 """
 
 #: :data:`PLACE_CYPHER` for the embedded store: downwards through PART_OF (a cycle ends it).

@@ -75,6 +75,10 @@ class Store(Protocol):
     def place_ids(self, place: str, label: str) -> tuple[int, int, list[str]]:
         """(is an area, is a building, ids of the enterprises or members located there)."""
 
+    def narrowing(self, place: str, label: str) -> dict:
+        """The options that narrow an analysis of ``label`` (its subject) to ``place``: ``{"ids": [...]}``,
+        or ``{"within": place}`` where the store's query starts from the place itself."""
+
     def subgraph(self, view: str, scope: str | None, depth: int, max_nodes: int) -> "Subgraph":
         """What a drawing or a scoped export shows (see :mod:`partygraph.graph.subgraph`)."""
 

@@ -35,9 +35,13 @@ class Analysis:
     def code(self) -> ModuleType:
         return import_module(f"{__name__}.{self.module}")
 
-    def cypher(self) -> str:
-        """The Cypher text (its parameters set apart: :func:`browser_text` sets them for Neo4j Browser)."""
-        return resources.files(__name__).joinpath(f"{self.module}.cypher").read_text(encoding="utf-8")
+    def cypher(self, place: bool = False) -> str:
+        """The Cypher text (its parameters set apart: :func:`browser_text` sets them for Neo4j Browser);
+        with ``place``, the text that starts from ``$place`` instead of every enterprise
+        (``<module>_place.cypher``, for a store that narrows to a place itself), the lines they
+        share written in where a line ``// include FILE.cypher`` asks for them."""
+        return CYPHER_INCLUDE.sub(lambda found: _read(found.group(1)).rstrip(),
+                                  _read(f"{self.module}_place.cypher" if place else f"{self.module}.cypher"))
 
     def sql(self) -> str:
         """The SQL twin the embedded store runs (``<module>.sql``), with the CTEs it shares with
@@ -87,6 +91,7 @@ class Analysis:
 
 
 INCLUDE = re.compile(r"^-- include ([a-z_]+\.sql)$", re.MULTILINE)
+CYPHER_INCLUDE = re.compile(r"^// include ([a-z_]+\.cypher)$", re.MULTILINE)
 
 
 def _read(name: str) -> str:
@@ -119,16 +124,20 @@ def analysis_page(store, name: str, limit: int | None, place: str | None = None,
     """The first ``limit`` rows of analysis ``name`` (all of them with ``None``) and the total.
     Neo4j sorts and cuts on the server and sends only those rows, with the count, in one query."""
     analysis, options = _prepared(store, name, place, options)
-    return store.analysis_page(analysis, analysis.options(**options), limit)
+    return store.analysis_page(analysis, options, limit)
 
 
 def _prepared(store, name: str, place: str | None, options: dict) -> tuple[Analysis, dict]:
+    """The analysis and its checked options, narrowed to ``place`` as the store narrows: by the ids
+    it finds there, or (``{"within": place}``, set after the check) from the place itself."""
     analysis = ANALYSES.get(name)
     if analysis is None:
         raise UsageError(_("no analysis named {name!r}; there are: {names}").format(name=name, names=", ".join(sorted(ANALYSES))))
+    narrowed: dict = {}
     if place is not None:
-        options = {**options, "ids": _ids_in_place(store, analysis, place, options)}
-    return analysis, options
+        narrowed = _narrowing(store, analysis, place, options)
+    ids = {key: value for key, value in narrowed.items() if key == "ids"}
+    return analysis, {**analysis.options(**{**options, **ids}), **{k: v for k, v in narrowed.items() if k != "ids"}}
 
 
 def analysis_json(store, name: str, place: str | None = None, **options) -> Iterator[bytes]:
@@ -136,17 +145,15 @@ def analysis_json(store, name: str, place: str | None = None, **options) -> Iter
     of :func:`analysis_page`'s rows (the embedded store has DuckDB write them: a city's 231k rows
     without a Python object each)."""
     analysis, options = _prepared(store, name, place, options)
-    return store.analysis_json(analysis, analysis.options(**options))
+    return store.analysis_json(analysis, options)
 
 
-def _ids_in_place(store, analysis: Analysis, place: str, options: dict) -> list[str]:
-    from .places import ids_in
-
+def _narrowing(store, analysis: Analysis, place: str, options: dict) -> dict:
     if analysis.subject is None:
         raise UsageError(_("{name} cannot be narrowed to a place").format(name=analysis.name))
     if options.get("ids") is not None:
         raise UsageError(_("give ids or a place, not both"))
-    return ids_in(store, place, analysis.subject)
+    return store.narrowing(place, analysis.subject)
 
 
 def cypher_parameters(name: str, **options) -> dict:

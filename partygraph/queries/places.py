@@ -6,16 +6,6 @@ at those enterprises. Both stores answer the same (``store.place_ids``, whose qu
 
 from __future__ import annotations
 
-from ..errors import UsageError
-from ..i18n import _
+from ..graph.reads import check_place, ids_in
 
-
-def ids_in(store, place: str, label: str) -> list[str]:
-    """Ids of the enterprises (``label="Enterprise"``) or members (``"Member"``) in ``place``."""
-    areas, buildings, ids = store.place_ids(place, label)
-    if areas + buildings == 0:
-        raise UsageError(_("no area or building has the id {given!r}").format(given=place))
-    if areas and buildings:
-        raise UsageError(_("{given!r} is the id of an area and of a building; partygraph cannot tell which is meant").format(
-            given=place))
-    return sorted(set(ids))
+__all__ = ["check_place", "ids_in"]

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from partygraph.errors import UsageError
-from partygraph.queries import run_analysis
+from partygraph.queries import analysis_page, run_analysis
 from partygraph.queries.places import ids_in
 from tests.conftest import city_in_both_stores
 from tests.queries.conftest import Build
@@ -59,12 +59,16 @@ def test_a_places_gaps_agree_with_its_coverage_on_both_stores(neo4j_store, tmp_p
     embedded, _ = city_in_both_stores(tmp_path_factory.mktemp("city"), neo4j_store, enterprises, seed)
     coverage = {row["place_id"]: row for row in run_analysis(embedded, "coverage", base="all")}
     place = data.draw(st.sampled_from(sorted(coverage)))
+    building = data.draw(st.sampled_from(sorted(embedded.places().nodes["Building"])))
     every = run_analysis(embedded, "gaps enterprises")
     for store in (embedded, neo4j_store):
         rows = run_analysis(store, "gaps enterprises", place=place)
         # Another analysis counts the same place's enterprises its own way.
         assert len(rows) == coverage[place]["enterprises"] - coverage[place]["org_covered"]
         assert rows == [row for row in every if row["id"] in {r["id"] for r in rows}]
+        page = analysis_page(store, "gaps enterprises", 3, place=place)
+        assert (page.rows, page.total) == (rows[:3], len(rows))
+        assert run_analysis(store, "gaps enterprises", place=building) == [r for r in every if r["building_id"] == building]
         members = run_analysis(store, "gaps members", place=place, as_of="2026-06-30")
         assert {row["employer_id"] for row in members} <= set(ids_in(store, place, "Enterprise"))
         assert members == run_analysis(embedded, "gaps members", place=place, as_of="2026-06-30")

@@ -13,12 +13,24 @@ def test_every_analysis_has_a_cypher_form_and_an_sql_form_and_says_all_it_needs(
         assert "MATCH" in analysis.cypher()
 
 
+def place_forms() -> list:
+    """The analyses with a Cypher form that starts from a place (``<module>_place.cypher``)."""
+    from importlib import resources
+
+    return [a for a in ANALYSES.values() if resources.files("partygraph.queries").joinpath(f"{a.module}_place.cypher").is_file()]
+
+
 def test_every_parameter_of_both_forms_is_supplied():
     for analysis in ANALYSES.values():
         supplied = set(analysis.parameters) | set(analysis.options())
         for text in (analysis.cypher(), analysis.sql()):
             used = set(re.findall(r"\$(\w+)", text))
             assert used <= supplied, (analysis.name, used - supplied)
+    assert [a.name for a in place_forms()] == ["gaps enterprises"]
+    for analysis in place_forms():
+        used = set(re.findall(r"\$(\w+)", analysis.cypher(place=True)))
+        assert "within" in used and used - {"within"} <= set(analysis.parameters) | set(analysis.options())
+        assert "// include" not in analysis.cypher(place=True) + analysis.cypher()
 
 
 def returned_columns(cypher: str) -> list[str]:
@@ -49,6 +61,8 @@ def returned_columns(cypher: str) -> list[str]:
 def test_every_column_is_returned_by_the_cypher_in_order():
     for analysis in ANALYSES.values():
         assert returned_columns(analysis.cypher()) == analysis.columns, analysis.name
+    for analysis in place_forms():
+        assert returned_columns(analysis.cypher(place=True)) == analysis.columns, analysis.name
 
 
 def test_derived_columns_are_the_last_ones_so_rows_keep_the_column_order():

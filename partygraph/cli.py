@@ -609,6 +609,7 @@ def trend(store_path: str | None, neo4j_uri: str | None, place: str | None, star
 def plan(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place: str | None, max_units: int,
          instructor_load: int, out: Path | None, apply_to: Path | None, fmt: str, limit: int | None,
          show_all: bool) -> None:
+    from .gcpause import keep_until_exit
     from .queries.plan import COLUMNS, make_plan
     from .queries.plan_figures import compared, figures
 
@@ -619,6 +620,7 @@ def plan(store_path: str | None, neo4j_uri: str | None, as_of: str | None, place
     with progress_bar(_("planning")) as progress:
         made = make_plan(store, as_of=as_of, place=place, max_units=max_units, instructor_load=instructor_load,
                          progress=progress)
+    keep_until_exit()
     rates = compared(*figures(store, made))
     err = fmt != "table"
     if out is not None:

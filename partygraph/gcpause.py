@@ -27,3 +27,11 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def keep_until_exit() -> None:
+    """Leave every object alive now out of the collector's later passes (``gc.freeze``): for a
+    command's process that has just built what it keeps until it ends — a plan's proposals and the
+    units they were made for — so that no later collection scans them all again (0.15 s of a
+    district's plan). Reference counting still frees them."""
+    gc.freeze()

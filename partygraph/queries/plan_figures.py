@@ -5,6 +5,7 @@ Only the two-new units count, so a state-owned unit the plan covers changes no f
 
 from __future__ import annotations
 
+from ..gcpause import paused_gc
 from . import rules
 from .statistics import DERIVED, UNIT_KINDS
 
@@ -17,12 +18,16 @@ def projected(plan, now: list[dict]) -> list[dict]:
     after = [dict(row) for row in now]
     index = {(row["table"], row["row"], row["place_id"]): row for row in after}
     moves: dict[tuple, int] = {}              # units that move alike, counted once: a city's 230k in thousands
+    changes: dict[tuple, tuple] = {}
     for proposal in plan.proposals:
         for unit_id in proposal["enterprise_ids"]:
             unit = plan.units[unit_id]
             if unit["kind"] not in UNIT_KINDS:
                 continue
-            change = tuple(sorted(_change(proposal, unit).items()))
+            alike = (proposal["proposal"], bool(unit["instructor_ids"]), unit["coverage"], unit["full_members"])
+            change = changes.get(alike)
+            if change is None:
+                change = changes[alike] = tuple(sorted(_change(*alike).items()))
             if change:
                 above = unit["kind"] == "non_public" and bool(unit["above_scale"])
                 key = (change, unit["kind"], above, unit["building_id"], unit["area_id"])
@@ -42,19 +47,18 @@ def projected(plan, now: list[dict]) -> list[dict]:
     return after
 
 
-def _change(proposal: dict, unit: dict) -> dict[str, int]:
-    """How one unit moves between the report's columns."""
-    guided = bool(unit["instructor_ids"])
-    based = unit["coverage"] == "work" and not guided
-    if proposal["proposal"] == "send_instructor":
+def _change(proposal: str, guided: bool, coverage: str, members: int) -> dict[str, int]:
+    """How a unit moves between the report's columns: by the kind of the proposal that reaches it,
+    whether an instructor guides it, its coverage and its full members."""
+    based = coverage == "work" and not guided
+    if proposal == "send_instructor":
         if guided:
             return {}
         return {"uncovered_guided": 1, **({"uncovered_based_in": -1} if based else {})}
-    members = unit["full_members"]
     bucket = ("uncovered_3plus" if members >= rules.FOUND_BRANCH_AT else "uncovered_1_2" if members >= 1
               else "uncovered_none")
     change = {"org_covered": 1, bucket: -1}
-    if proposal["proposal"] == "found_branch":
+    if proposal == "found_branch":
         change["org_single"] = 1
     if guided:
         change["uncovered_guided"] = -1
@@ -83,4 +87,5 @@ def figures(store, plan) -> tuple[list[dict], list[dict]]:
     from .statistics import statistics
 
     now = statistics(store, as_of=plan.as_of, members=False)
-    return now, projected(plan, now)
+    with paused_gc():                   # the collector would scan the plan's objects again for nothing
+        return now, projected(plan, now)

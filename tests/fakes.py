@@ -16,6 +16,7 @@ from partygraph.graph.pages import Page
 
 class RecordingStore:
     kind = "fake"
+    concurrent_reads = False
 
     def __init__(self, data: GraphData, rows: dict[str, list[dict]] | None = None) -> None:
         self.data, self.rows, self.calls = data, rows or {}, []

@@ -327,6 +327,8 @@ def _widen(pipe: int) -> None:
 class EmbeddedStore:
     """The default store: ``EmbeddedStore(path).replace(data)``, ``.read()``, ``.sql(query)``."""
 
+    concurrent_reads = False          # one DuckDB connection, with the period chosen on it
+
     def __init__(self, path: str | os.PathLike = DEFAULT_PATH) -> None:
         self.path = Path(path)
         refused = sorted(set(str(self.path.absolute())) & UNUSABLE)

@@ -124,6 +124,7 @@ class Neo4jStore:
     """``Neo4jStore(uri, auth, database)``; ``from_environment(uri)`` reads the credentials."""
 
     kind = "neo4j"
+    concurrent_reads = True           # a session per read; the server answers them side by side
 
     def __init__(self, uri: str, auth: tuple[str, str] | None = None, database: str | None = None) -> None:
         if redact(uri) != uri:

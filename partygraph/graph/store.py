@@ -23,6 +23,9 @@ class Store(Protocol):
     """What partygraph asks of a store; the embedded store and Neo4j answer alike (the differential
     tests hold them to it), and nothing outside ``graph/`` asks which one it has."""
 
+    #: Whether reads may run from several threads at once (Neo4j's driver: yes; one DuckDB connection: no).
+    concurrent_reads: bool = False
+
     def describe(self) -> str: ...
 
     def replace(self, data: "GraphData", progress: "Progress" = None, as_of: str | None = None) -> None:

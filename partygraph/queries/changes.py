@@ -73,10 +73,13 @@ def _changes(store, start: str | None, end: str | None, place: str | None) -> Ch
     rows = _records_changed(before, after, gone, new)
     rows += _relationships_changed(before, after, gone, new)
     rows += _coverage_changed(store, first, second, before, after, gone, new)
-    rows += _members_changed(store, first, second, before, after)
+    members, context = _members_changed(store, first, second)
+    rows += members
+    _merge(before, context[0])
+    _merge(after, context[1])
     keys = sorted({f"{r['label']}:{r['id']}" for r in rows if r["label"] != "Pairing"} - set(touched))
-    _merge(before, _records(store, first, keys))
-    _merge(after, _records(store, second, keys))
+    _merge(before, _records(store, first, [key for key in keys if not _holds(before, key)]))
+    _merge(after, _records(store, second, [key for key in keys if not _holds(after, key)]))
     for row in rows:
         row["place_id"] = _place(after if _in(after, row) else before, row)
     if place is not None:
@@ -102,6 +105,11 @@ def _merge(data: GraphData, extra: GraphData) -> None:
     data.rels.update(extra.rels)
 
 
+def _holds(data: GraphData, key: str) -> bool:
+    label, node_id = split_key(key)
+    return node_id in data.nodes.get(label, {})
+
+
 def _in(data: GraphData, row: dict) -> bool:
     return row["label"] != "Pairing" and row["id"] in data.nodes.get(row["label"], {})
 
@@ -115,14 +123,20 @@ _INDEX: dict[int, tuple[int, dict]] = {}
 
 
 def _targets(data: GraphData, key: str, rel_type: str) -> list[str]:
-    """The ids a record's relationships of a type lead to (an index per graph, made again when it grew)."""
+    """The ids a record's relationships of a type lead to, sorted (an index per graph, made again
+    when it grew; the lists it gives are shared: read them, never change them)."""
     size, index = _INDEX.get(id(data), (-1, {}))
     if size != len(data.rels):
         index = {}
         for (kind, source, target) in data.rels:
             index.setdefault((kind, source), []).append(split_key(target)[1])
+        for targets in index.values():
+            targets.sort()
         _INDEX[id(data)] = (len(data.rels), index)
-    return sorted(index.get((rel_type, key), []))
+    return index.get((rel_type, key), _NONE)
+
+
+_NONE: list[str] = []
 
 
 def _records_changed(before: GraphData, after: GraphData, gone: GraphData, new: GraphData) -> list[dict]:
@@ -248,8 +262,9 @@ def _ids(store, period: str, label: str, ids: set[str]) -> set[str]:
     return set(store.records([f"{label}:{i}" for i in sorted(ids)]).nodes[label])
 
 
-def _members_changed(store, first: str, second: str, before: GraphData, after: GraphData) -> list[dict]:
-    """Isolation and lost contact, each register judged at its own date by ``gaps members``."""
+def _members_changed(store, first: str, second: str) -> tuple[list[dict], list[GraphData]]:
+    """Isolation and lost contact, each register judged at its own date by ``gaps members``; with the
+    records of the members judged differently, in each register (where they are is read from them)."""
     reasons = []
     for period in (first, second):
         store.use(period)
@@ -275,7 +290,7 @@ def _members_changed(store, first: str, second: str, before: GraphData, after: G
         if ("lost_contact" in was) != ("lost_contact" in now):
             rows.append(_row("contact_lost" if "lost_contact" in now else "contact_restored", "Member", member, name,
                              *contact))
-    return rows
+    return rows, context
 
 
 def _place(data: GraphData, row: dict) -> str | None:

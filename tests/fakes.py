@@ -69,7 +69,7 @@ class RecordingStore:
         return json_chunks(self._rows(analysis, options))
 
     def narrowing(self, place: str, label: str) -> dict:
-        from partygraph.queries.places import ids_in
+        from partygraph.graph.reads import ids_in
 
         return {"ids": ids_in(self, place, label)}
 

@@ -120,12 +120,12 @@ def neo4j_page(analysis, runner, options: dict, limit: int | None) -> Page:
     (``runner.orders_text_like_python()``); else every row, sorted in Python."""
     derived = analysis.derived
     fetched = [column for column in analysis.columns if column not in derived]
-    place = options.get("within") is not None             # narrowed from the place itself: the count is the rows'
-    cypher = analysis.cypher(place=place).strip()
+    within = options.get("within") is not None            # narrowed from the place itself: the count is the rows'
+    cypher = analysis.cypher(place=within).strip()
     parameters = query_parameters(analysis, options)
     with paused_gc():      # decoding a city's rows makes millions of objects, none of them cyclic
         if limit is not None and analysis.order_by and runner.orders_text_like_python():
-            query = first_rows(f"{cypher}\nORDER BY {analysis.order_by}", fetched, None if place else analysis.total)
+            query = first_rows(f"{cypher}\nORDER BY {analysis.order_by}", fetched, None if within else analysis.total)
             total, values = runner.run_value(query, limit=limit, **parameters)
         else:
             values = runner.run_value(collected(cypher, fetched), **parameters)

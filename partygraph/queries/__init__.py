@@ -37,7 +37,7 @@ class Analysis:
 
     def cypher(self, place: bool = False) -> str:
         """The Cypher text (its parameters set apart: :func:`browser_text` sets them for Neo4j Browser);
-        with ``place``, the text that starts from ``$place`` instead of every enterprise
+        with ``place``, the text that starts from the place ``$within`` instead of every enterprise
         (``<module>_place.cypher``, for a store that narrows to a place itself), the lines they
         share written in where a line ``// include FILE.cypher`` asks for them."""
         return CYPHER_INCLUDE.sub(lambda found: _read(found.group(1)).rstrip(),
@@ -133,11 +133,10 @@ def _prepared(store, name: str, place: str | None, options: dict) -> tuple[Analy
     analysis = ANALYSES.get(name)
     if analysis is None:
         raise UsageError(_("no analysis named {name!r}; there are: {names}").format(name=name, names=", ".join(sorted(ANALYSES))))
-    narrowed: dict = {}
-    if place is not None:
-        narrowed = _narrowing(store, analysis, place, options)
-    ids = {key: value for key, value in narrowed.items() if key == "ids"}
-    return analysis, {**analysis.options(**{**options, **ids}), **{k: v for k, v in narrowed.items() if k != "ids"}}
+    narrowed = _narrowing(store, analysis, place, options) if place is not None else {}
+    ids = narrowed.pop("ids", None)
+    checked = analysis.options(**(options if ids is None else {**options, "ids": ids}))
+    return analysis, {**checked, **narrowed}
 
 
 def analysis_json(store, name: str, place: str | None = None, **options) -> Iterator[bytes]:

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from partygraph.errors import UsageError
 from partygraph.queries import analysis_page, run_analysis
-from partygraph.queries.places import ids_in
+from partygraph.graph.reads import ids_in
 from tests.conftest import city_in_both_stores
 from tests.queries.conftest import Build
 

@@ -19,7 +19,6 @@ over, so a rejected dataset, a crash or a kill leaves the previous store as it w
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import os
 import re
@@ -265,8 +264,11 @@ def _is_old_json_store(path: Path) -> bool:
         return False
 
 
-def _value(value: object) -> object:
-    return value.isoformat() if isinstance(value, dt.date) else value
+def _selected(properties: dict[str, str], prefix: tuple[str, ...] = ()) -> str:
+    """A select list of columns, dates as ISO text (``CAST`` gives ``date.isoformat()``'s text):
+    converting a city's values in Python took a second."""
+    return ", ".join([*(q(c) for c in prefix),
+                      *(f"CAST({q(c)} AS VARCHAR)" if kind == "date" else q(c) for c, kind in properties.items())])
 
 
 def _named(query: str, parameters: dict | None) -> dict:
@@ -416,15 +418,15 @@ class EmbeddedStore:
         differs = f"(periods >> {one}) & 1 <> (periods >> {two}) & 1"
         for label, spec in LABELS.items():
             columns = list(spec.properties)
-            for row in self.sql(f"SELECT {', '.join(q(c) for c in columns)}, (periods >> {one}) & 1 "
+            for row in self.sql(f"SELECT {_selected(spec.properties)}, (periods >> {one}) & 1 "
                                 f"FROM {HISTORY}.{q(label)} WHERE {differs}"):
-                sides[0 if row[-1] else 1].add_node(label, {c: _value(v) for c, v in zip(columns, row) if v is not None})
+                sides[0 if row[-1] else 1].add_node(label, {c: v for c, v in zip(columns, row) if v is not None})
         for rel_type, spec in RELATIONSHIPS.items():
             columns = list(spec.properties)
-            selected = ", ".join(q(c) for c in [*ENDPOINTS, *columns])
+            selected = _selected(spec.properties, ENDPOINTS)
             for row in self.sql(f"SELECT {selected}, (periods >> {one}) & 1 FROM {HISTORY}.{q(rel_type)} WHERE {differs}"):
                 sides[0 if row[-1] else 1].rels[(rel_type, node_key(row[0], row[1]), node_key(row[2], row[3]))] = {
-                    c: _value(v) for c, v in zip(columns, row[4:-1]) if v is not None}
+                    c: v for c, v in zip(columns, row[4:-1]) if v is not None}
         return sides
 
     def records(self, keys: list[str]) -> GraphData:
@@ -436,12 +438,11 @@ class EmbeddedStore:
                 if not any(source == label for source, _target in spec.endpoints):
                     continue
                 columns = list(spec.properties)
-                selected = ", ".join(q(c) for c in [*ENDPOINTS, *columns])
-                rows = self.sql(f"SELECT {selected} FROM {q(rel_type)} WHERE src_label = $label AND src IN "
-                                "(SELECT unnest($ids::VARCHAR[]))", {"label": label, "ids": ids})
+                rows = self.sql(f"SELECT {_selected(spec.properties, ENDPOINTS)} FROM {q(rel_type)} WHERE src_label = $label "
+                                "AND src IN (SELECT unnest($ids::VARCHAR[]))", {"label": label, "ids": ids})
                 for row in rows:
                     data.rels[(rel_type, node_key(row[0], row[1]), node_key(row[2], row[3]))] = {
-                        c: _value(v) for c, v in zip(columns, row[4:]) if v is not None}
+                        c: v for c, v in zip(columns, row[4:]) if v is not None}
         return data
 
     def places(self) -> GraphData:
@@ -650,18 +651,18 @@ class EmbeddedStore:
         """The nodes of a label (those of the given ids), as ``GraphData`` holds them."""
         columns = list(LABELS[label].properties)
         where = " WHERE id IN (SELECT unnest($ids::VARCHAR[]))" if ids is not None else ""
-        rows = self.sql(f"SELECT {', '.join(q(c) for c in columns)} FROM {q(label)}{where}", {"ids": ids})
-        return {row[0]: {c: _value(v) for c, v in zip(columns, row) if v is not None} for row in rows}
+        rows = self.sql(f"SELECT {_selected(LABELS[label].properties)} FROM {q(label)}{where}", {"ids": ids})
+        return {row[0]: {c: v for c, v in zip(columns, row) if v is not None} for row in rows}
 
     def relationships(self, rel_type: str, among: list[str] | None = None) -> dict:
         """The relationships of a type (those between the given ``Label:id`` keys), as ``GraphData`` holds them."""
         columns = list(RELATIONSHIPS[rel_type].properties)
-        selected = ", ".join(q(c) for c in [*ENDPOINTS, *columns])
+        selected = _selected(RELATIONSHIPS[rel_type].properties, ENDPOINTS)
         where = (" WHERE src_label || ':' || src IN (SELECT unnest($keys::VARCHAR[]))"
                  " AND dst_label || ':' || dst IN (SELECT unnest($keys::VARCHAR[]))") if among is not None else ""
         rows = self.sql(f"SELECT {selected} FROM {q(rel_type)}{where}", {"keys": among})
         return {(rel_type, node_key(row[0], row[1]), node_key(row[2], row[3])):
-                {c: _value(v) for c, v in zip(columns, row[4:]) if v is not None} for row in rows}
+                {c: v for c, v in zip(columns, row[4:]) if v is not None} for row in rows}
 
     def counts(self) -> dict[str, int]:
         names = [*LABELS, *RELATIONSHIPS]
@@ -699,6 +700,22 @@ class EmbeddedStore:
 
         (areas, buildings, ids), = self.sql(PLACE_SQL, {"place": place, "label": label})
         return areas, buildings, ids
+
+    def places_of(self, keys: list[str]) -> dict[str, str | None]:
+        from .reads import places_sql
+
+        found = {}
+        for label, ids in ids_by_label(keys).items():
+            found.update((f"{label}:{node_id}", place) for node_id, place in self.sql(places_sql(label), {"ids": ids}))
+        return found
+
+    def properties(self, label: str, ids: list[str]) -> dict[str, dict]:
+        return self.nodes(label, ids)
+
+    def analysis_apart(self, analysis, sides, columns: list[str], shown: list[str]):
+        from .pages import sql_apart
+
+        return sql_apart(analysis, self, sides, columns, shown)
 
     def subgraph(self, view: str, scope: str | None, depth: int, max_nodes: int):
         from .embedded_subgraph import from_database

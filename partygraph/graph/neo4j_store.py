@@ -677,6 +677,27 @@ class Neo4jStore:
 
         return json_chunks(self.analysis_page(analysis, options, None).rows)
 
+    def places_of(self, keys: list[str]) -> dict[str, str | None]:
+        from .reads import first_place, places_cypher
+
+        self.check_complete()
+        found = {}
+        for label, ids in ids_by_label(keys).items():
+            found.update((f"{label}:{node_id}", first_place(pairs))
+                         for node_id, pairs in self.run_value(places_cypher(label), ids=ids))
+        return found
+
+    def properties(self, label: str, ids: list[str]) -> dict[str, dict]:
+        self.check_complete()
+        rows = self.run_value(f"CALL () {{ UNWIND $ids AS id MATCH (n:{label}:{MARKER} {{id: id}}) RETURN properties(n) AS p }} "
+                              "RETURN collect(p)", ids=ids)
+        return {props["id"]: props for props in map(_from_neo4j, rows)}
+
+    def analysis_apart(self, analysis, sides, columns: list[str], shown: list[str]):
+        from .pages import pages_apart
+
+        return pages_apart(analysis, self, sides, columns, shown)
+
     def narrowing(self, place: str, label: str) -> dict:
         """Enterprises are found from the place itself (``gaps_enterprises_place.cypher``): a district's
         in 0.4 s, where sending its 29,000 ids and scanning the city's enterprises for them took 0.85 s."""

@@ -81,3 +81,48 @@ SELECT o.id, o.name, coalesce(list(p.dst ORDER BY p.dst) FILTER (WHERE p.dst IS 
 FROM "Organization" o LEFT JOIN "PAIRED_WITH" p ON p.src = o.id
 GROUP BY o.id, o.name
 """
+
+#: Where a record is: the target of this relationship of its own (the first by id), a member's
+#: employer's (``WORKS_AT``, then the enterprise's ``LOCATED_IN``). Pairings name an organization's.
+PLACED_BY = {"Area": "PART_OF", "Building": "PART_OF", "Enterprise": "LOCATED_IN", "Organization": "BASED_IN"}
+
+
+def places_sql(label: str) -> str:
+    """The place (:data:`PLACED_BY`) of each node of ``label`` with an id in ``$ids``, for the embedded store."""
+    if label == "Member":
+        return """
+WITH m AS (SELECT n.id, min(w.dst) AS employer FROM "Member" n LEFT JOIN "WORKS_AT" w ON w.src = n.id
+           WHERE n.id IN (SELECT unnest($ids::VARCHAR[])) GROUP BY n.id)
+SELECT m.id, min(l.dst) FROM m LEFT JOIN "LOCATED_IN" l ON l.src = m.employer GROUP BY m.id
+"""
+    return f"""
+SELECT n.id, min(r.dst) FROM "{label}" n LEFT JOIN "{PLACED_BY[label]}" r ON r.src_label = '{label}' AND r.src = n.id
+WHERE n.id IN (SELECT unnest($ids::VARCHAR[])) GROUP BY n.id
+"""
+
+
+def places_cypher(label: str) -> str:
+    """:func:`places_sql` for Neo4j, one collected value of ``[id, [[employer or '', place], …]]``
+    (the first of each chosen by the caller, as the embedded store's ``min``)."""
+    if label == "Member":
+        steps = ("COLLECT { MATCH (n)-[:WORKS_AT]->(e:Enterprise:Partygraph) "
+                 "OPTIONAL MATCH (e)-[:LOCATED_IN]->(p:Partygraph) RETURN [e.id, p.id] }")
+    else:
+        steps = f"COLLECT {{ MATCH (n)-[:{PLACED_BY[label]}]->(p:Partygraph) RETURN ['', p.id] }}"
+    return (f"CALL () {{ UNWIND $ids AS id MATCH (n:{label}:Partygraph {{id: id}}) RETURN n.id AS id, {steps} AS found }} "
+            "RETURN collect([id, found])")
+
+
+def first_place(found: list[list]) -> str | None:
+    """The place :func:`places_sql` gives, from :func:`places_cypher`'s pairs: the first employer's first place.
+
+    >>> first_place([["E2", "B1"], ["E1", None], ["E1", "B3"]])
+    'B3'
+    >>> first_place([]) is None
+    True
+    """
+    if not found:
+        return None
+    employer = min(pair[0] for pair in found)
+    places = [pair[1] for pair in found if pair[0] == employer and pair[1] is not None]
+    return min(places) if places else None

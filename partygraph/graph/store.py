@@ -82,6 +82,18 @@ class Store(Protocol):
         """The options that narrow an analysis of ``label`` (its subject) to ``place``: ``{"ids": [...]}``,
         or ``{"within": place}`` where the store's query starts from the place itself."""
 
+    def places_of(self, keys: list[str]) -> dict[str, str | None]:
+        """Where each record of ``keys`` (``Label:id``) in the period read is (``reads.PLACED_BY``): its
+        building or area, a member's employer's; records not in the period are left out."""
+
+    def properties(self, label: str, ids: list[str]) -> dict[str, dict]:
+        """The properties of the nodes of ``label`` with these ids in the period read, by id."""
+
+    def analysis_apart(self, analysis: "Analysis", sides: tuple, columns: list[str], shown: list[str]) -> list[tuple]:
+        """The rows of an analysis in two periods (``(period, options)`` each) that differ in ``columns``,
+        paired by ``id``: ``(row or None, row or None)``, each row holding ``id``, ``columns`` and
+        ``shown``, in no particular order. Leaves the period read on the second."""
+
     def subgraph(self, view: str, scope: str | None, depth: int, max_nodes: int) -> "Subgraph":
         """What a drawing or a scoped export shows (see :mod:`partygraph.graph.subgraph`)."""
 

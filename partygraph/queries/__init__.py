@@ -127,6 +127,15 @@ def analysis_page(store, name: str, limit: int | None, place: str | None = None,
     return store.analysis_page(analysis, options, limit)
 
 
+def analysis_apart(store, name: str, sides: list[tuple[str, dict]], columns: list[str], shown: list[str]) -> list[tuple]:
+    """The rows of analysis ``name`` that differ in ``columns`` between two periods, each side given
+    as ``(period, options)``, paired by id (``None`` where a side does not list it); a row holds
+    ``id``, ``columns`` and ``shown``."""
+    prepared = [(period, _prepared(store, name, None, dict(options))) for period, options in sides]
+    analysis = prepared[0][1][0]
+    return store.analysis_apart(analysis, tuple((period, options) for period, (_a, options) in prepared), columns, shown)
+
+
 def _prepared(store, name: str, place: str | None, options: dict) -> tuple[Analysis, dict]:
     """The analysis and its checked options, narrowed to ``place`` as the store narrows: by the ids
     it finds there, or (``{"within": place}``, set after the check) from the place itself."""

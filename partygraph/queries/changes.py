@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..graph.data import GraphData
 from ..graph.model import split_key
 from ..graph.periods import in_force
-from . import run_analysis
+from . import analysis_apart, run_analysis
 
 #: Every kind, in the order rows come: losses first, then gains, then the rest.
 KINDS = ["org_coverage_lost", "work_coverage_lost", "became_isolated", "contact_lost", "removed", "unpaired",
@@ -57,7 +57,6 @@ def changes(store, start: str | None = None, end: str | None = None, place: str 
     try:
         return _changes(store, start, end, place)
     finally:
-        _INDEX.clear()
         store.use(None)
 
 
@@ -68,20 +67,12 @@ def _changes(store, start: str | None, end: str | None, place: str | None) -> Ch
     if first == second:
         return result
     gone, new = store.difference(first, second)
-    touched = sorted({*gone.keys(), *new.keys(), *(k for rel in (*gone.rels, *new.rels) for k in rel[1:])})
-    before, after = _records(store, first, touched), _records(store, second, touched)
-    rows = _records_changed(before, after, gone, new)
-    rows += _relationships_changed(before, after, gone, new)
-    rows += _coverage_changed(store, first, second, before, after, gone, new)
-    members, context = _members_changed(store, first, second)
-    rows += members
-    _merge(before, context[0])
-    _merge(after, context[1])
-    keys = sorted({f"{r['label']}:{r['id']}" for r in rows if r["label"] != "Pairing"} - set(touched))
-    _merge(before, _records(store, first, [key for key in keys if not _holds(before, key)]))
-    _merge(after, _records(store, second, [key for key in keys if not _holds(after, key)]))
-    for row in rows:
-        row["place_id"] = _place(after if _in(after, row) else before, row)
+    context = [_Records(store, period, _context_keys(gone, new)) for period in (first, second)]
+    rows = _records_changed(context, gone, new)
+    rows += _relationships_changed(context, gone, new)
+    rows += _coverage_changed(store, first, second, gone, new)
+    rows += _members_changed(store, first, second)
+    _place_rows(store, (first, second), rows)
     if place is not None:
         rows = _within(store, place, rows, (first, second))
     rows.sort(key=lambda r: (KINDS.index(r["change"]), r["label"], r["id"]))
@@ -89,29 +80,38 @@ def _changes(store, start: str | None, end: str | None, place: str | None) -> Ch
     return result
 
 
-def _records(store, period: str, keys: list[str]) -> GraphData:
-    """The records of ``keys`` in the register of ``period``, with their outgoing relationships and the
-    records of their employers (a member's place is where they work)."""
-    store.use(period)
-    data = store.records(keys)
-    employers = sorted({target for (kind, _source, target) in data.rels if kind == "WORKS_AT"} - set(data.keys()))
-    _merge(data, store.records(employers))
-    return data
+def _context_keys(gone: GraphData, new: GraphData) -> list[str]:
+    """The records whose relationships the comparison reads in both registers: the sources of the
+    relationships that differ (their targets are compared whole) and the organizations of pairings."""
+    keys = set()
+    for (kind, source, target) in (*gone.rels, *new.rels):
+        keys.add(source)
+        if kind == "PAIRED_WITH":
+            keys.add(target)
+    return sorted(keys)
 
 
-def _merge(data: GraphData, extra: GraphData) -> None:
-    for label, by_id in extra.nodes.items():
-        data.nodes[label].update(by_id)
-    data.rels.update(extra.rels)
+class _Records:
+    """Some records of one register with their outgoing relationships, and each one's targets of a
+    type, sorted, by ``targets``."""
 
+    def __init__(self, store, period: str, keys: list[str]):
+        store.use(period)
+        self.data = store.records(keys)
+        self.index: dict[tuple[str, str], list[str]] = {}
+        for (kind, source, target) in self.data.rels:
+            self.index.setdefault((kind, source), []).append(split_key(target)[1])
+        for found in self.index.values():
+            found.sort()
 
-def _holds(data: GraphData, key: str) -> bool:
-    label, node_id = split_key(key)
-    return node_id in data.nodes.get(label, {})
+    def holds(self, label: str, node_id: str) -> bool:
+        return node_id in self.data.nodes.get(label, {})
 
+    def props(self, label: str, node_id: str) -> dict:
+        return self.data.nodes[label][node_id]
 
-def _in(data: GraphData, row: dict) -> bool:
-    return row["label"] != "Pairing" and row["id"] in data.nodes.get(row["label"], {})
+    def targets(self, key: str, rel_type: str) -> list[str]:
+        return self.index.get((rel_type, key), _NONE)
 
 
 def _row(change: str, label: str, node_id: str, name: str | None, before=None, after=None) -> dict:
@@ -119,73 +119,60 @@ def _row(change: str, label: str, node_id: str, name: str | None, before=None, a
             "before": before, "after": after}
 
 
-_INDEX: dict[int, tuple[int, dict]] = {}
-
-
-def _targets(data: GraphData, key: str, rel_type: str) -> list[str]:
-    """The ids a record's relationships of a type lead to, sorted (an index per graph, made again
-    when it grew; the lists it gives are shared: read them, never change them)."""
-    size, index = _INDEX.get(id(data), (-1, {}))
-    if size != len(data.rels):
-        index = {}
-        for (kind, source, target) in data.rels:
-            index.setdefault((kind, source), []).append(split_key(target)[1])
-        for targets in index.values():
-            targets.sort()
-        _INDEX[id(data)] = (len(data.rels), index)
-    return index.get((rel_type, key), _NONE)
-
-
 _NONE: list[str] = []
 
 
-def _records_changed(before: GraphData, after: GraphData, gone: GraphData, new: GraphData) -> list[dict]:
+def _records_changed(context: list[_Records], gone: GraphData, new: GraphData) -> list[dict]:
+    """Records added and removed (an id in one register's difference and not the other's) and the
+    properties of those in both, with the relationships their rows state (``AS_PROPERTIES``)."""
     rows = []
-    for label in gone.nodes:
-        for node_id, props in gone.nodes[label].items():
-            if node_id not in after.nodes[label]:
-                rows.append(_row("removed", label, node_id, props.get("name")))
-        for node_id, props in new.nodes[label].items():
-            if node_id not in before.nodes[label]:
-                rows.append(_row("added", label, node_id, props.get("name")))
+    before, after = context
     stated = {source for (kind, source, _t) in (*gone.rels, *new.rels) if kind in AS_PROPERTIES}
-    for key in sorted(set(gone.keys()) | set(new.keys()) | stated):
+    for key in sorted(stated):
         label, node_id = split_key(key)
-        if node_id not in before.nodes[label] or node_id not in after.nodes[label]:
-            continue
-        if True:
-            was, now = _as_properties(before, key), _as_properties(after, key)
-            changed = sorted(k for k in set(was) | set(now) if was.get(k) != now.get(k))
-            if changed:
-                rows.append(_row("property_changed", label, node_id, now.get("name"),
-                                 {k: was.get(k) for k in changed}, {k: now.get(k) for k in changed}))
+        if before.holds(label, node_id) and after.holds(label, node_id):
+            rows += _property_change(label, node_id, before.props(label, node_id), after.props(label, node_id),
+                                     _stated(before, key), _stated(after, key))
+    for label in gone.nodes:
+        was_all, now_all = gone.nodes[label], new.nodes[label]
+        rows += [_row("removed", label, node_id, props.get("name")) for node_id, props in was_all.items()
+                 if node_id not in now_all]
+        rows += [_row("added", label, node_id, props.get("name")) for node_id, props in now_all.items()
+                 if node_id not in was_all]
+        for node_id in was_all.keys() & now_all.keys():
+            if f"{label}:{node_id}" not in stated:
+                rows += _property_change(label, node_id, was_all[node_id], now_all[node_id], {}, {})
     return rows
 
 
-def _as_properties(data: GraphData, key: str) -> dict:
-    """A record's properties and the relationships its row states, by their type's name."""
-    label, node_id = split_key(key)
-    found = dict(data.nodes[label].get(node_id, {}))
-    for rel_type in AS_PROPERTIES:
-        targets = _targets(data, key, rel_type)
-        if targets:
-            found[rel_type] = targets
-    return found
+def _property_change(label: str, node_id: str, was: dict, now: dict, was_rels: dict, now_rels: dict) -> list[dict]:
+    was, now = {**was, **was_rels}, {**now, **now_rels}
+    changed = sorted(k for k in was.keys() | now.keys() if was.get(k) != now.get(k))
+    if not changed:
+        return []
+    return [_row("property_changed", label, node_id, now.get("name"),
+                 {k: was.get(k) for k in changed}, {k: now.get(k) for k in changed})]
 
 
-def _relationships_changed(before: GraphData, after: GraphData, gone: GraphData, new: GraphData) -> list[dict]:
+def _stated(records: _Records, key: str) -> dict:
+    """The relationships a record's row states, by their type's name."""
+    return {rel_type: targets for rel_type in AS_PROPERTIES if (targets := records.targets(key, rel_type))}
+
+
+def _relationships_changed(context: list[_Records], gone: GraphData, new: GraphData) -> list[dict]:
     rows = []
+    before, after = context
     members = {split_key(source)[1] for (kind, source, _t) in (*gone.rels, *new.rels) if kind in ("MEMBER_OF", "WORKS_AT")}
     for member in sorted(members):
         key = f"Member:{member}"
-        if member not in before.nodes["Member"] or member not in after.nodes["Member"]:
+        if not before.holds("Member", member) or not after.holds("Member", member):
             continue
-        name = after.nodes["Member"][member].get("name")
+        name = after.props("Member", member).get("name")
         for rel_type, change in (("MEMBER_OF", "transferred"), ("WORKS_AT", "employer_changed")):
-            was, now = _targets(before, key, rel_type), _targets(after, key, rel_type)
+            was, now = before.targets(key, rel_type), after.targets(key, rel_type)
             if was != now:
                 rows.append(_row(change, "Member", member, name, was[0] if was else None, now[0] if now else None))
-    pairs_before, pairs_after = _pairs(before, gone), _pairs(after, new)
+    pairs_before, pairs_after = _pairs(before.data, gone), _pairs(after.data, new)
     for pair in sorted(set(pairs_before) ^ set(pairs_after)):
         kind = "unpaired" if pair in pairs_before else "paired"
         props = (pairs_before if kind == "unpaired" else pairs_after)[pair]
@@ -204,8 +191,7 @@ def _pairs(data: GraphData, side: GraphData) -> dict[tuple[str, str], dict]:
     return found
 
 
-def _coverage_changed(store, first: str, second: str, before: GraphData, after: GraphData, gone: GraphData,
-                      new: GraphData) -> list[dict]:
+def _coverage_changed(store, first: str, second: str, gone: GraphData, new: GraphData) -> list[dict]:
     """Units in both registers whose coverage could have moved (a COVERS, GUIDES or LOCATED_IN of theirs,
     or a BASED_IN of their building, changed), judged by ``gaps enterprises`` in each."""
     candidates: set[str] = set()
@@ -217,14 +203,17 @@ def _coverage_changed(store, first: str, second: str, before: GraphData, after: 
             candidates.add(split_key(source)[1])
         elif kind == "BASED_IN" and target.startswith("Building:"):
             buildings.add(split_key(target)[1])
+    units = []
     for period in (first, second):
         store.use(period)
         for building in sorted(buildings):
             candidates.update(store.place_ids(building, "Enterprise")[2])
-    candidates &= _ids(store, first, "Enterprise", candidates) & _ids(store, second, "Enterprise", candidates)
-    if not candidates:
+    for period in (first, second):
+        store.use(period)
+        units.append(store.properties("Enterprise", sorted(candidates)))
+    ids = sorted(units[0].keys() & units[1].keys())
+    if not ids:
         return []
-    ids = sorted(candidates)
     coverage = []
     for period in (first, second):
         store.use(period)
@@ -234,7 +223,7 @@ def _coverage_changed(store, first: str, second: str, before: GraphData, after: 
     coverers = _coverers(gone), _coverers(new)
     for unit in ids:
         was, now = coverage[0].get(unit, "org"), coverage[1].get(unit, "org")
-        name = (after.nodes["Enterprise"].get(unit) or before.nodes["Enterprise"].get(unit) or {}).get("name")
+        name = units[1][unit].get("name")
         if was == now:
             continue
         if "org" in (was, now):
@@ -257,59 +246,56 @@ def _coverers(side: GraphData) -> dict[str, list[str]]:
     return {target: sorted(orgs) for target, orgs in index.items()}
 
 
-def _ids(store, period: str, label: str, ids: set[str]) -> set[str]:
-    store.use(period)
-    return set(store.records([f"{label}:{i}" for i in sorted(ids)]).nodes[label])
-
-
-def _members_changed(store, first: str, second: str) -> tuple[list[dict], list[GraphData]]:
-    """Isolation and lost contact, each register judged at its own date by ``gaps members``; with the
-    records of the members judged differently, in each register (where they are is read from them)."""
-    reasons = []
-    for period in (first, second):
+def _members_changed(store, first: str, second: str) -> list[dict]:
+    """Isolation and lost contact, each register judged at its own date by ``gaps members``: the
+    members the two judge apart, compared by the database where it can."""
+    pairs = analysis_apart(store, "gaps members", [(first, {"as_of": first}), (second, {"as_of": second})], ["reasons"],
+                          ["name", "last_contact"])
+    unlisted = [sorted(b["id"] for a, b in pairs if a is None), sorted(a["id"] for a, b in pairs if b is None)]
+    found = []
+    for period, ids in zip((first, second), unlisted):
         store.use(period)
-        reasons.append({row["id"]: row for row in run_analysis(store, "gaps members", as_of=period)})
-    def judged(member: str, side: int) -> set[str]:
-        return set(reasons[side].get(member, {}).get("reasons") or [])
-
-    candidates = sorted(m for m in set(reasons[0]) | set(reasons[1]) if judged(m, 0) != judged(m, 1))
-    context = [_records(store, period, [f"Member:{m}" for m in candidates]) for period in (first, second)]
+        found.append(store.properties("Member", ids))
+    isolated = []
     rows = []
-    for member in candidates:
-        if member not in context[0].nodes["Member"] or member not in context[1].nodes["Member"]:
+    for a, b in pairs:
+        member = (a or b)["id"]
+        sides = [a or found[0].get(member), b or found[1].get(member)]
+        if sides[0] is None or sides[1] is None:
             continue
-        was, now = judged(member, 0), judged(member, 1)
-        name = context[1].nodes["Member"][member].get("name")
-        key = f"Member:{member}"
-        homes = [sorted(set(_targets(data, key, "MEMBER_OF")) | set(_targets(data, key, "PARTICIPATES_IN")))
-                 for data in context]
-        contact = [data.nodes["Member"][member].get("last_contact") for data in context]
+        was, now = (set(a["reasons"]) if a else set()), (set(b["reasons"]) if b else set())
+        name = sides[1]["name"]
         if ("isolated_mobile" in was) != ("isolated_mobile" in now):
-            rows.append(_row("became_isolated" if "isolated_mobile" in now else "found_home", "Member", member, name,
-                             *homes))
+            isolated.append(_row("became_isolated" if "isolated_mobile" in now else "found_home", "Member", member, name))
         if ("lost_contact" in was) != ("lost_contact" in now):
             rows.append(_row("contact_lost" if "lost_contact" in now else "contact_restored", "Member", member, name,
-                             *contact))
-    return rows, context
+                             sides[0].get("last_contact"), sides[1].get("last_contact")))
+    if isolated:
+        keys = [f"Member:{row['id']}" for row in isolated]
+        homes = [_Records(store, period, keys) for period in (first, second)]
+        for row in isolated:
+            key = f"Member:{row['id']}"
+            row["before"], row["after"] = (
+                sorted(set(side.targets(key, "MEMBER_OF")) | set(side.targets(key, "PARTICIPATES_IN"))) for side in homes)
+    return isolated + rows
 
 
-def _place(data: GraphData, row: dict) -> str | None:
-    """Where a record is: its building or area (an enterprise, a building, an area's parent, an
-    organization's base), a member's employer's, a pairing's first organization's."""
-    label, node_id = row["label"], row["id"]
-    if label == "Pairing":
-        label, node_id = "Organization", node_id.split("|")[0]
-    key = f"{label}:{node_id}"
-    if label == "Member":
-        employers = _targets(data, key, "WORKS_AT")
-        if not employers:
-            return None
-        key = f"Enterprise:{employers[0]}"
-    for rel_type in ("LOCATED_IN", "BASED_IN", "PART_OF"):
-        targets = _targets(data, key, rel_type)
-        if targets:
-            return targets[0]
-    return None
+def _place_rows(store, periods: tuple[str, str], rows: list[dict]) -> None:
+    """Each row's ``place_id``: where its record is in the later register, else in the earlier."""
+    keys = {_record_key(row) for row in rows}
+    found = {}
+    for period in reversed(periods):
+        store.use(period)
+        found = {**store.places_of(sorted(keys - found.keys())), **found}
+    for row in rows:
+        row["place_id"] = found.get(_record_key(row))
+
+
+def _record_key(row: dict) -> str:
+    """The record a row's place is read from (a pairing's: its first organization)."""
+    if row["label"] == "Pairing":
+        return f"Organization:{row['id'].split('|')[0]}"
+    return f"{row['label']}:{row['id']}"
 
 
 def _within(store, place: str, rows: list[dict], periods: tuple[str, str]) -> list[dict]:

@@ -165,3 +165,24 @@ def test_changes_applied_to_the_first_register_give_the_second(tmp_path, two_reg
             continue
         want = {t for (k, s, t) in second.rels if k == kind and s == source}
         assert found_targets == want, (kind, source)
+
+
+def test_a_records_place_is_its_first_building_or_area_and_a_members_is_their_first_employers(two_registers):
+    """What ``place_id`` reads (``Store.places_of``): with two of each, the first by id; a record
+    with none has no place; one not in the register is left out."""
+    b = (Build().area("C", kind="city").area("S1", "C").area("K1", "S1", kind="community").building("B1", "K1")
+         .building("B2", "K1").building("B3", "K1").enterprise("E1", "B3").enterprise("E2", "B1").enterprise("E9"))
+    b.data.add_rel("LOCATED_IN", "Enterprise", "E1", "Building", "B2")
+    b.org("O1", based_in="B3")
+    b.data.add_rel("BASED_IN", "Organization", "O1", "Building", "B2")
+    b.member("M1", employer="E2")
+    b.data.add_rel("WORKS_AT", "Member", "M1", "Enterprise", "E1")
+    b.member("M2")
+    store = two_registers(b.data, b.data)
+    keys = ["Member:M1", "Member:M2", "Enterprise:E1", "Enterprise:E9", "Organization:O1", "Building:B2", "Area:K1",
+            "Area:C", "Member:M404"]
+    for day in (FIRST, SECOND):
+        store.use(day)
+        assert store.places_of(keys) == {"Member:M1": "B2", "Member:M2": None, "Enterprise:E1": "B2",
+                                         "Enterprise:E9": None, "Organization:O1": "B2", "Building:B2": "K1",
+                                         "Area:K1": "S1", "Area:C": None}

@@ -420,7 +420,7 @@ class EmbeddedStore:
             columns = list(spec.properties)
             for row in self.sql(f"SELECT {_selected(spec.properties)}, (periods >> {one}) & 1 "
                                 f"FROM {HISTORY}.{q(label)} WHERE {differs}"):
-                sides[0 if row[-1] else 1].add_node(label, {c: v for c, v in zip(columns, row) if v is not None})
+                sides[0 if row[-1] else 1].nodes[label][row[0]] = {c: v for c, v in zip(columns, row) if v is not None}
         for rel_type, spec in RELATIONSHIPS.items():
             columns = list(spec.properties)
             selected = _selected(spec.properties, ENDPOINTS)

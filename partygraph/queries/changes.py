@@ -146,7 +146,8 @@ def _records_changed(context: list[_Records], gone: GraphData, new: GraphData) -
 
 
 def _property_change(label: str, node_id: str, was: dict, now: dict, was_rels: dict, now_rels: dict) -> list[dict]:
-    was, now = {**was, **was_rels}, {**now, **now_rels}
+    if was_rels or now_rels:
+        was, now = {**was, **was_rels}, {**now, **now_rels}
     changed = sorted(k for k in was.keys() | now.keys() if was.get(k) != now.get(k))
     if not changed:
         return []

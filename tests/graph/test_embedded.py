@@ -113,3 +113,26 @@ def test_an_opened_store_is_reused_until_the_file_changes(tmp_path, minimal):
     assert store.connection() is not first and "A9" in store.read().nodes["Area"]
     store.replace(load_dataset(minimal))
     assert "A9" not in store.read().nodes["Area"]
+
+
+def test_keeping_a_periods_figures_leaves_no_free_block_in_the_file(tmp_path):
+    """A figure kept in place rewrites the figures kept before it; the blocks they held are given
+    back (the file written anew), so a history is no larger than what it holds."""
+    import duckdb
+
+    from partygraph.loaders.history import generate_history
+    from partygraph.registers import keep_register
+
+    dates = generate_history(tmp_path / "h", enterprises=300, periods=3, churn=0.1, seed=2)
+    store = EmbeddedStore(tmp_path / "s.pgstore")
+    for day in dates:
+        keep_register(store, load_dataset(tmp_path / "h" / day), day)
+    store.close()
+    connection = duckdb.connect()
+    connection.execute("ATTACH $p AS s (READ_ONLY)", {"p": str(store.path)})
+    (free,), = connection.execute("SELECT free_blocks FROM pragma_database_size() WHERE database_name = 's'").fetchall()
+    connection.close()
+    assert free == 0
+    for day in dates:
+        store.use(day)
+        assert store.kept("statistics")["valid_from"] <= day

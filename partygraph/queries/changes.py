@@ -71,7 +71,7 @@ def _changes(store, start: str | None, end: str | None, place: str | None) -> Ch
     rows = _records_changed(context, gone, new)
     rows += _relationships_changed(context, gone, new)
     rows += _coverage_changed(store, first, second, gone, new)
-    rows += _members_changed(store, first, second)
+    rows += _members_changed(store, first, second, gone, new)
     _place_rows(store, (first, second), rows)
     if place is not None:
         rows = _within(store, place, rows, (first, second))
@@ -247,25 +247,20 @@ def _coverers(side: GraphData) -> dict[str, list[str]]:
     return {target: sorted(orgs) for target, orgs in index.items()}
 
 
-def _members_changed(store, first: str, second: str) -> list[dict]:
+def _members_changed(store, first: str, second: str, gone: GraphData, new: GraphData) -> list[dict]:
     """Isolation and lost contact, each register judged at its own date by ``gaps members``: the
     members the two judge apart, compared by the database where it can."""
     pairs = analysis_apart(store, "gaps members", [(first, {"as_of": first}), (second, {"as_of": second})], ["reasons"],
                           ["name", "last_contact"])
-    unlisted = [sorted(b["id"] for a, b in pairs if a is None), sorted(a["id"] for a, b in pairs if b is None)]
-    found = []
-    for period, ids in zip((first, second), unlisted):
-        store.use(period)
-        found.append(store.properties("Member", ids))
     isolated = []
     rows = []
     for a, b in pairs:
         member = (a or b)["id"]
-        sides = [a or found[0].get(member), b or found[1].get(member)]
-        if sides[0] is None or sides[1] is None:
+        sides = _in_both(member, a, b, gone.nodes["Member"], new.nodes["Member"])
+        if sides is None:
             continue
         was, now = (set(a["reasons"]) if a else set()), (set(b["reasons"]) if b else set())
-        name = sides[1]["name"]
+        name = sides[1].get("name")
         if ("isolated_mobile" in was) != ("isolated_mobile" in now):
             isolated.append(_row("became_isolated" if "isolated_mobile" in now else "found_home", "Member", member, name))
         if ("lost_contact" in was) != ("lost_contact" in now):
@@ -279,6 +274,14 @@ def _members_changed(store, first: str, second: str) -> list[dict]:
             row["before"], row["after"] = (
                 sorted(set(side.targets(key, "MEMBER_OF")) | set(side.targets(key, "PARTICIPATES_IN"))) for side in homes)
     return isolated + rows
+
+
+def _in_both(member: str, a: dict | None, b: dict | None, gone: dict, new: dict) -> tuple[dict, dict] | None:
+    """A member's record in each register (``None`` unless in both), from a row listing them there, else
+    from the registers' difference: a record in neither side of it is the same in both registers."""
+    if (a is None and member in new and member not in gone) or (b is None and member in gone and member not in new):
+        return None                                  # added or removed
+    return (a or gone.get(member) or b), (b or new.get(member) or a)
 
 
 def _place_rows(store, periods: tuple[str, str], rows: list[dict]) -> None:

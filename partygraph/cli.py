@@ -731,9 +731,9 @@ def changes(store_path: str | None, neo4j_uri: str | None, start: str | None, en
     from .output import render, table
     from .queries.changes import COLUMNS, changes as compute
 
-    found = compute(_open(store_path, neo4j_uri, end), start, end, place)
     wanted = _rows_wanted(fmt, limit, show_all)
-    shown = found.rows if wanted is None else found.rows[:wanted]
+    found = compute(_open(store_path, neo4j_uri, end), start, end, place, wanted)
+    shown = found.rows
     if fmt != "table":
         _emit(shown, fmt, COLUMNS)
         return
@@ -744,9 +744,9 @@ def changes(store_path: str | None, neo4j_uri: str | None, start: str | None, en
     if shown:
         click.echo("")
         click.echo(render(shown, "table", COLUMNS))
-    if len(found.rows) > len(shown):
+    if found.total > len(shown):
         click.echo(_("… {count} more {noun}; --all or --format json shows them all").format(
-            count=f"{len(found.rows) - len(shown):,}", noun=pgettext("count", "rows")))
+            count=f"{found.total - len(shown):,}", noun=pgettext("count", "rows")))
 
 
 @main.command(help=_("Rule checks: oversized joint branches and branches, missing secretaries and superiors, cycles, pairings."))

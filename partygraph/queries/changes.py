@@ -30,17 +30,25 @@ AS_PROPERTIES = ("PART_OF", "LOCATED_IN", "SUBORDINATE_TO", "COVERS", "BASED_IN"
 
 @dataclass
 class Changes:
-    """The two registers compared and the rows (``COLUMNS``), most consequential first."""
+    """The two registers compared and the rows (``COLUMNS``), most consequential first: all of them,
+    or the first ``limit`` asked for; ``total`` and ``counts()`` count them all."""
 
     first: str
     second: str
     rows: list[dict] = field(default_factory=list)
+    total: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
-        found = {kind: 0 for kind in KINDS}
-        for row in self.rows:
-            found[row["change"]] += 1
-        return {kind: n for kind, n in found.items() if n}
+        """The rows of each kind, in the order rows come, kinds without rows left out."""
+        return dict(self.kinds)
+
+
+def _counted(rows: list[dict]) -> dict[str, int]:
+    found = {kind: 0 for kind in KINDS}
+    for row in rows:
+        found[row["change"]] += 1
+    return {kind: n for kind, n in found.items() if n}
 
 
 def periods_compared(dates: list[str], start: str | None, end: str | None) -> tuple[str, str]:
@@ -52,15 +60,17 @@ def periods_compared(dates: list[str], start: str | None, end: str | None) -> tu
     return in_force(dates, start).period, second
 
 
-def changes(store, start: str | None = None, end: str | None = None, place: str | None = None) -> Changes:
-    """Every change from the register in force at ``start`` to the one in force at ``end``."""
+def changes(store, start: str | None = None, end: str | None = None, place: str | None = None,
+            limit: int | None = None) -> Changes:
+    """Every change from the register in force at ``start`` to the one in force at ``end`` (the first
+    ``limit`` rows, counted all: only the rows given are placed, unless ``place`` picks them by it)."""
     try:
-        return _changes(store, start, end, place)
+        return _changes(store, start, end, place, limit)
     finally:
         store.use(None)
 
 
-def _changes(store, start: str | None, end: str | None, place: str | None) -> Changes:
+def _changes(store, start: str | None, end: str | None, place: str | None, limit: int | None) -> Changes:
     dates = [p.as_of for p in store.periods()]
     first, second = periods_compared(dates, start, end)
     result = Changes(first, second)
@@ -72,11 +82,14 @@ def _changes(store, start: str | None, end: str | None, place: str | None) -> Ch
     rows += _relationships_changed(context, gone, new)
     rows += _coverage_changed(store, first, second, gone, new)
     rows += _members_changed(store, first, second, gone, new)
-    _place_rows(store, (first, second), rows)
     if place is not None:
+        _place_rows(store, (first, second), rows)
         rows = _within(store, place, rows, (first, second))
     rows.sort(key=lambda r: (KINDS.index(r["change"]), r["label"], r["id"]))
-    result.rows = rows
+    result.total, result.kinds = len(rows), _counted(rows)
+    result.rows = rows if limit is None else rows[:limit]
+    if place is None:
+        _place_rows(store, (first, second), result.rows)
     return result
 
 

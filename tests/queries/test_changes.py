@@ -84,6 +84,12 @@ def test_each_kind_of_change_found_as_derived_by_hand(two_registers):
     assert placed and len(placed) < len(found.rows)
     assert changes(store, place="K1").rows == placed == changes(store, place="S1").rows
     assert changes(store, place="B1").rows == [r for r in placed if r["place_id"] == "B1"]
+    # The first rows asked for are the whole answer's first, placed alike; the counts count them all.
+    first = changes(store, limit=5)
+    assert first.rows == found.rows[:5] and first.total == len(found.rows) == found.total
+    assert first.counts() == found.counts() == {kind: sum(r["change"] == kind for r in found.rows)
+                                                for kind in dict.fromkeys(kinds)}
+    assert changes(store, place="K1", limit=2).rows == placed[:2]
 
 
 def _identity(serial: int) -> str:

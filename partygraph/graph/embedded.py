@@ -430,16 +430,26 @@ class EmbeddedStore:
         return sides
 
     def records(self, keys: list[str]) -> GraphData:
-        """The nodes of ``keys`` (``Label:id``) with their outgoing relationships, in the period read."""
+        """The nodes of ``keys`` (``Label:id``) with their outgoing relationships, in the period read:
+        a query for the nodes of a label, one for its relationships without properties (a city's
+        15,000 changed records: 6 queries a register instead of 13), one for each type with some."""
         data = GraphData()
         for label, ids in ids_by_label(keys).items():
             data.nodes[label].update(self.nodes(label, ids))
-            for rel_type, spec in RELATIONSHIPS.items():
-                if not any(source == label for source, _target in spec.endpoints):
-                    continue
+            types = [rel_type for rel_type, spec in RELATIONSHIPS.items()
+                     if any(source == label for source, _target in spec.endpoints)]
+            plain = [rel_type for rel_type in types if not RELATIONSHIPS[rel_type].properties]
+            where = "WHERE src_label = $label AND src IN (SELECT unnest($ids::VARCHAR[]))"
+            if plain:
+                query = " UNION ALL ".join(f"SELECT '{rel_type}', {', '.join(ENDPOINTS)} FROM {q(rel_type)} {where}"
+                                           for rel_type in plain)
+                for rel_type, *ends in self.sql(query, {"label": label, "ids": ids}):
+                    data.rels[(rel_type, node_key(ends[0], ends[1]), node_key(ends[2], ends[3]))] = {}
+            for rel_type in (rel_type for rel_type in types if rel_type not in plain):
+                spec = RELATIONSHIPS[rel_type]
                 columns = list(spec.properties)
-                rows = self.sql(f"SELECT {_selected(spec.properties, ENDPOINTS)} FROM {q(rel_type)} WHERE src_label = $label "
-                                "AND src IN (SELECT unnest($ids::VARCHAR[]))", {"label": label, "ids": ids})
+                rows = self.sql(f"SELECT {_selected(spec.properties, ENDPOINTS)} FROM {q(rel_type)} {where}",
+                                {"label": label, "ids": ids})
                 for row in rows:
                     data.rels[(rel_type, node_key(row[0], row[1]), node_key(row[2], row[3]))] = {
                         c: v for c, v in zip(columns, row[4:]) if v is not None}

@@ -77,15 +77,22 @@ def _changes(store, start: str | None, end: str | None, place: str | None, limit
     if first == second:
         return result
     gone, new = store.difference(first, second)
-    context = [_Records(store, period, _context_keys(gone, new)) for period in (first, second)]
+    isolated, contact = _members_changed(store, first, second, gone, new)
+    keys = sorted({*_context_keys(gone, new), *(f"Member:{row['id']}" for row in isolated)})
+    context = [_Records(store, period, keys) for period in (first, second)]
+    for row in isolated:
+        key = f"Member:{row['id']}"
+        row["before"], row["after"] = (
+            sorted(set(side.targets(key, "MEMBER_OF")) | set(side.targets(key, "PARTICIPATES_IN"))) for side in context)
     rows = _records_changed(context, gone, new)
     rows += _relationships_changed(context, gone, new)
     rows += _coverage_changed(store, first, second, gone, new)
-    rows += _members_changed(store, first, second, gone, new)
+    rows += isolated + contact
     if place is not None:
         _place_rows(store, (first, second), rows)
         rows = _within(store, place, rows, (first, second))
-    rows.sort(key=lambda r: (KINDS.index(r["change"]), r["label"], r["id"]))
+    order = {kind: i for i, kind in enumerate(KINDS)}
+    rows.sort(key=lambda r: (order[r["change"]], r["label"], r["id"]))
     result.total, result.kinds = len(rows), _counted(rows)
     result.rows = rows if limit is None else rows[:limit]
     if place is None:
@@ -95,7 +102,8 @@ def _changes(store, start: str | None, end: str | None, place: str | None, limit
 
 def _context_keys(gone: GraphData, new: GraphData) -> list[str]:
     """The records whose relationships the comparison reads in both registers: the sources of the
-    relationships that differ (their targets are compared whole) and the organizations of pairings."""
+    relationships that differ (their targets are compared whole) and the organizations of pairings
+    (the caller adds the members whose isolation changed: their homes)."""
     keys = set()
     for (kind, source, target) in (*gone.rels, *new.rels):
         keys.add(source)
@@ -260,9 +268,11 @@ def _coverers(side: GraphData) -> dict[str, list[str]]:
     return {target: sorted(orgs) for target, orgs in index.items()}
 
 
-def _members_changed(store, first: str, second: str, gone: GraphData, new: GraphData) -> list[dict]:
+def _members_changed(store, first: str, second: str, gone: GraphData,
+                     new: GraphData) -> tuple[list[dict], list[dict]]:
     """Isolation and lost contact, each register judged at its own date by ``gaps members``: the
-    members the two judge apart, compared by the database where it can."""
+    members the two judge apart, compared by the database where it can (the rows of isolation, whose
+    homes the caller reads, and those of contact)."""
     pairs = analysis_apart(store, "gaps members", [(first, {"as_of": first}), (second, {"as_of": second})], ["reasons"],
                           ["name", "last_contact"])
     isolated = []
@@ -279,14 +289,7 @@ def _members_changed(store, first: str, second: str, gone: GraphData, new: Graph
         if ("lost_contact" in was) != ("lost_contact" in now):
             rows.append(_row("contact_lost" if "lost_contact" in now else "contact_restored", "Member", member, name,
                              sides[0].get("last_contact"), sides[1].get("last_contact")))
-    if isolated:
-        keys = [f"Member:{row['id']}" for row in isolated]
-        homes = [_Records(store, period, keys) for period in (first, second)]
-        for row in isolated:
-            key = f"Member:{row['id']}"
-            row["before"], row["after"] = (
-                sorted(set(side.targets(key, "MEMBER_OF")) | set(side.targets(key, "PARTICIPATES_IN"))) for side in homes)
-    return isolated + rows
+    return isolated, rows
 
 
 def _in_both(member: str, a: dict | None, b: dict | None, gone: dict, new: dict) -> tuple[dict, dict] | None:

@@ -1,24 +1,24 @@
 // Rule checks: one row per finding, with the rule it comes from.
 MATCH (o:Organization:Partygraph {level: 'joint_branch'})
-WITH o, COUNT { (o)-[:COVERS]->(:Enterprise) } AS units
+WITH o, COUNT { (o)-[:COVERS]->() } AS units
 WHERE units > $joint_max_units
 RETURN 'joint_branch_over_five' AS check, 'Organization' AS label, o.id AS id, o.name AS name, units AS count,
        [] AS related, null AS due, $rule_joint_over_five AS rule
 UNION ALL
 MATCH (o:Organization:Partygraph)
 WHERE o.level IN $branch_levels
-WITH o, COUNT { (:Member)-[:MEMBER_OF]->(o) } AS members
+WITH o, COUNT { ()-[:MEMBER_OF]->(o) } AS members
 WHERE members > $branch_max_members
 RETURN 'branch_over_50' AS check, 'Organization' AS label, o.id AS id, o.name AS name, members AS count,
        [] AS related, null AS due, $rule_branch_over_50 AS rule
 UNION ALL
 MATCH (o:Organization:Partygraph)
-WHERE NOT EXISTS { (:Member)-[:SECRETARY_OF]->(o) }
+WHERE NOT EXISTS { ()-[:SECRETARY_OF]->(o) }
 RETURN 'no_secretary' AS check, 'Organization' AS label, o.id AS id, o.name AS name, null AS count,
        [] AS related, null AS due, $rule_no_secretary AS rule
 UNION ALL
 MATCH (o:Organization:Partygraph)
-WHERE NOT o.level IN $top_levels AND NOT EXISTS { (o)-[:SUBORDINATE_TO]->(:Organization) }
+WHERE NOT o.level IN $top_levels AND NOT EXISTS { (o)-[:SUBORDINATE_TO]->() }
 RETURN 'no_superior' AS check, 'Organization' AS label, o.id AS id, o.name AS name, null AS count,
        [] AS related, null AS due, $rule_no_superior AS rule
 UNION ALL
@@ -33,7 +33,7 @@ RETURN 'hierarchy_cycle' AS check, 'Area' AS label, a.id AS id, a.name AS name, 
        [] AS related, null AS due, $rule_cycle AS rule
 UNION ALL
 MATCH (m:Member:Partygraph)
-WHERE NOT EXISTS { (m)-[:MEMBER_OF]->(:Organization) } AND m.registered_at IS NULL
+WHERE NOT EXISTS { (m)-[:MEMBER_OF]->() } AND m.registered_at IS NULL
 RETURN 'member_without_organization' AS check, 'Member' AS label, m.id AS id, m.name AS name, null AS count,
        [] AS related, null AS due, $rule_member_nowhere AS rule
 UNION ALL

@@ -28,7 +28,7 @@ class Analysis(Protocol):
 
     def sql(self) -> str: ...
 
-    def cypher(self) -> str: ...
+    def cypher(self, place: bool = False, ids: bool = False) -> str: ...
 
 
 @dataclass
@@ -121,7 +121,7 @@ def neo4j_page(analysis, runner, options: dict, limit: int | None) -> Page:
     derived = analysis.derived
     fetched = [column for column in analysis.columns if column not in derived]
     within = options.get("within") is not None            # narrowed from the place itself: the count is the rows'
-    cypher = analysis.cypher(place=within).strip()
+    cypher = analysis.cypher(place=within, ids=options.get("ids") is not None).strip()
     parameters = query_parameters(analysis, options)
     with paused_gc():      # decoding a city's rows makes millions of objects, none of them cyclic
         if limit is not None and analysis.order_by and runner.orders_text_like_python():

@@ -35,13 +35,19 @@ class Analysis:
     def code(self) -> ModuleType:
         return import_module(f"{__name__}.{self.module}")
 
-    def cypher(self, place: bool = False) -> str:
+    def cypher(self, place: bool = False, ids: bool = False) -> str:
         """The Cypher text (its parameters set apart: :func:`browser_text` sets them for Neo4j Browser);
         with ``place``, the text that starts from the place ``$within`` instead of every enterprise
-        (``<module>_place.cypher``, for a store that narrows to a place itself), the lines they
-        share written in where a line ``// include FILE.cypher`` asks for them."""
-        return CYPHER_INCLUDE.sub(lambda found: _read(found.group(1)).rstrip(),
-                                  _read(f"{self.module}_place.cypher" if place else f"{self.module}.cypher"))
+        (``<module>_place.cypher``, for a store that narrows to a place itself); with ``ids``, the
+        one that starts from the records ``$ids`` (``<module>_ids.cypher``) where the analysis has
+        one, else its text; the lines they share written in where a line ``// include FILE.cypher``
+        asks for them."""
+        name = f"{self.module}.cypher"
+        if place:
+            name = f"{self.module}_place.cypher"
+        elif ids and resources.files(__name__).joinpath(f"{self.module}_ids.cypher").is_file():
+            name = f"{self.module}_ids.cypher"
+        return CYPHER_INCLUDE.sub(lambda found: _read(found.group(1)).rstrip(), _read(name))
 
     def sql(self) -> str:
         """The SQL twin the embedded store runs (``<module>.sql``), with the CTEs it shares with
@@ -101,6 +107,7 @@ def _read(name: str) -> str:
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("gaps enterprises", "gaps_enterprises"),
     Analysis("gaps members", "gaps_members"),
+    Analysis("members judged", "members_judged"),
     Analysis("gaps transfers", "gaps_transfers"),
     Analysis("coverage", "coverage"),
     Analysis("check", "checks"),

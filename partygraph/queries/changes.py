@@ -123,7 +123,8 @@ class _Records:
         for (kind, source, target) in self.data.rels:
             self.index.setdefault((kind, source), []).append(split_key(target)[1])
         for found in self.index.values():
-            found.sort()
+            if len(found) > 1:
+                found.sort()
 
     def holds(self, label: str, node_id: str) -> bool:
         return node_id in self.data.nodes.get(label, {})
@@ -169,9 +170,10 @@ def _records_changed(context: list[_Records], gone: GraphData, new: GraphData) -
 def _property_change(label: str, node_id: str, was: dict, now: dict, was_rels: dict, now_rels: dict) -> list[dict]:
     if was_rels or now_rels:
         was, now = {**was, **was_rels}, {**now, **now_rels}
-    changed = sorted(k for k in was.keys() | now.keys() if was.get(k) != now.get(k))
+    changed = [k for k, v in was.items() if now.get(k) != v] + [k for k in now if k not in was]
     if not changed:
         return []
+    changed.sort()
     return [_row("property_changed", label, node_id, now.get("name"),
                  {k: was.get(k) for k in changed}, {k: now.get(k) for k in changed})]
 
@@ -225,15 +227,14 @@ def _coverage_changed(store, first: str, second: str, gone: GraphData, new: Grap
             candidates.add(split_key(source)[1])
         elif kind == "BASED_IN" and target.startswith("Building:"):
             buildings.add(split_key(target)[1])
-    units = []
     for period in (first, second):
         store.use(period)
         for building in sorted(buildings):
             candidates.update(store.place_ids(building, "Enterprise")[2])
-    for period in (first, second):
-        store.use(period)
-        units.append(store.properties("Enterprise", sorted(candidates)))
-    ids = sorted(units[0].keys() & units[1].keys())
+    # Each candidate is in one register at least (a relationship's end, or found in a building there);
+    # one the difference holds on one side only was added or removed.
+    was_all, now_all = gone.nodes["Enterprise"], new.nodes["Enterprise"]
+    ids = sorted(unit for unit in candidates if (unit in was_all) == (unit in now_all))
     if not ids:
         return []
     coverage = []
@@ -243,11 +244,11 @@ def _coverage_changed(store, first: str, second: str, gone: GraphData, new: Grap
                          run_analysis(store, "gaps enterprises", ids=ids)})
     rows = []
     coverers = _coverers(gone), _coverers(new)
-    for unit in ids:
+    moved = [unit for unit in ids if coverage[0].get(unit, "org") != coverage[1].get(unit, "org")]
+    names = {unit: props.get("name") for unit, props in store.properties("Enterprise", moved).items()}
+    for unit in moved:
         was, now = coverage[0].get(unit, "org"), coverage[1].get(unit, "org")
-        name = units[1][unit].get("name")
-        if was == now:
-            continue
+        name = names.get(unit)
         if "org" in (was, now):
             key = f"Enterprise:{unit}"
             covering = ([], coverers[1].get(key, [])) if now == "org" else (coverers[0].get(key, []), [])
@@ -270,11 +271,11 @@ def _coverers(side: GraphData) -> dict[str, list[str]]:
 
 def _members_changed(store, first: str, second: str, gone: GraphData,
                      new: GraphData) -> tuple[list[dict], list[dict]]:
-    """Isolation and lost contact, each register judged at its own date by ``gaps members``: the
-    members the two judge apart, compared by the database where it can (the rows of isolation, whose
+    """Isolation and lost contact, each register judged at its own date as ``gaps members`` judges
+    (``members judged``, its judgement alone): the members the two judge apart, compared by the database where it can (the rows of isolation, whose
     homes the caller reads, and those of contact)."""
-    pairs = analysis_apart(store, "gaps members", [(first, {"as_of": first}), (second, {"as_of": second})], ["reasons"],
-                          ["name", "last_contact"])
+    pairs = analysis_apart(store, "members judged", [(first, {"as_of": first}), (second, {"as_of": second})],
+                           ["reasons"], ["name", "last_contact"])
     isolated = []
     rows = []
     for a, b in pairs:

@@ -7,19 +7,7 @@
 // employer known only by its area (no building) starts at that area: based in it, else above it.
 // Candidates are found through the indexes on mobile, registered_at and last_contact.
 // $ids: only these members (a drawing's), or null for every one.
-WITH date($as_of) - duration({months: $lost_after_months}) AS cutoff
-CALL (cutoff) {
-  MATCH (m:Member:Partygraph) WHERE m.mobile = true RETURN m
-  UNION
-  MATCH (m:Member:Partygraph) WHERE m.registered_at IS NOT NULL RETURN m
-  UNION
-  MATCH (m:Member:Partygraph) WHERE m.last_contact < cutoff RETURN m
-}
-WITH m, cutoff,
-     (coalesce(m.mobile, false) OR (NOT EXISTS { (m)-[:MEMBER_OF]->() } AND m.registered_at IS NOT NULL))
-       AND NOT EXISTS { (m)-[:PARTICIPATES_IN]->() } AS isolated,
-     m.last_contact IS NOT NULL AND m.last_contact < cutoff AS lost
-WHERE (isolated OR lost) AND ($ids IS NULL OR m.id IN $ids)
+// include members_flagged.cypher
 OPTIONAL MATCH (m)-[:WORKS_AT]->(e)
 OPTIONAL MATCH (e)-[:LOCATED_IN]->(b)
 // The building's steps of the suggestion depend only on the building: found once per building,

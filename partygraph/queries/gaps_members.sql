@@ -1,15 +1,8 @@
 -- The embedded twin of gaps_members.cypher (read it for the rules): isolated mobile and
 -- lost-contact members, each isolated one with a suggested home organization.
-WITH RECURSIVE flagged AS (
-  SELECT m.id, m.name, m.registered_at, m.last_contact,
-         (coalesce(m.mobile, false) OR (r.src IS NULL AND m.registered_at IS NOT NULL)) AND p.src IS NULL AS isolated,
-         m.last_contact IS NOT NULL
-           AND m.last_contact < CAST(CAST($as_of AS DATE) - to_months($lost_after_months) AS DATE) AS lost
-  FROM "Member" m
-  LEFT JOIN (SELECT DISTINCT src FROM "MEMBER_OF") r ON r.src = m.id
-  LEFT JOIN (SELECT DISTINCT src FROM "PARTICIPATES_IN") p ON p.src = m.id
-  WHERE ($ids::VARCHAR[] IS NULL OR list_contains($ids::VARCHAR[], m.id))
-),
+WITH RECURSIVE
+-- include members_flagged.sql
+,
 hits AS (
   SELECT f.*, w.employer
   FROM flagged f

@@ -1,5 +1,6 @@
 """The Neo4j store against a real server (see tests/conftest.py for how one is found)."""
 
+from importlib import resources
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -141,7 +142,9 @@ def test_the_oldest_server_accepted_is_the_oldest_that_understands_every_query()
     from partygraph.graph.reads import PLACE_CYPHER as CYPHER
     from partygraph.queries import ANALYSES
 
-    texts = [analysis.cypher() for analysis in ANALYSES.values()] + [collected("RETURN 1 AS one", ["one"]), CYPHER,
+    texts = [analysis.cypher(place=place, ids=ids) for analysis in ANALYSES.values()
+             for place, ids in ((False, False), (False, True), (True, False))
+             if not place or resources.files("partygraph.queries").joinpath(f"{analysis.module}_place.cypher").is_file()] + [collected("RETURN 1 AS one", ["one"]), CYPHER,
                                                                      inspect.getsource(neo4j_store)]
     needed = max(version for feature, version in FEATURES.items() if any(feature in text for text in texts))
     assert neo4j_store.MIN_VERSION == needed

@@ -1,4 +1,5 @@
 import re
+from importlib import resources
 
 from partygraph.queries import ANALYSES
 
@@ -15,9 +16,7 @@ def test_every_analysis_has_a_cypher_form_and_an_sql_form_and_says_all_it_needs(
 
 def place_forms() -> list:
     """The analyses with a Cypher form that starts from a place (``<module>_place.cypher``)."""
-    from importlib import resources
-
-    return [a for a in ANALYSES.values() if resources.files("partygraph.queries").joinpath(f"{a.module}_place.cypher").is_file()]
+    return [a for a in ANALYSES.values() if analysis_has(a, "_place.cypher")]
 
 
 def test_every_parameter_of_both_forms_is_supplied():
@@ -31,6 +30,17 @@ def test_every_parameter_of_both_forms_is_supplied():
         used = set(re.findall(r"\$(\w+)", analysis.cypher(place=True)))
         assert "within" in used and used - {"within"} <= set(analysis.parameters) | set(analysis.options())
         assert "// include" not in analysis.cypher(place=True) + analysis.cypher()
+    ids_forms = [a for a in ANALYSES.values() if analysis_has(a, "_ids.cypher")]
+    assert [a.name for a in ids_forms] == ["gaps enterprises"]
+    for analysis in ids_forms:
+        used = set(re.findall(r"\$(\w+)", analysis.cypher(ids=True)))
+        assert "ids" in used and used <= set(analysis.parameters) | set(analysis.options())
+        assert "// include" not in analysis.cypher(ids=True)
+    assert ANALYSES["coverage"].cypher(ids=True) == ANALYSES["coverage"].cypher()     # no form of its own
+
+
+def analysis_has(analysis, suffix: str) -> bool:
+    return resources.files("partygraph.queries").joinpath(f"{analysis.module}{suffix}").is_file()
 
 
 def returned_columns(cypher: str) -> list[str]:
@@ -63,6 +73,7 @@ def test_every_column_is_returned_by_the_cypher_in_order():
         assert returned_columns(analysis.cypher()) == analysis.columns, analysis.name
     for analysis in place_forms():
         assert returned_columns(analysis.cypher(place=True)) == analysis.columns, analysis.name
+        assert returned_columns(analysis.cypher(ids=True)) == analysis.columns, analysis.name
 
 
 def test_derived_columns_are_the_last_ones_so_rows_keep_the_column_order():

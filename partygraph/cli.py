@@ -19,6 +19,7 @@ import click
 from . import __version__
 from .errors import PartygraphError
 from .graph.subgraph import DEFAULT_MAX_NODES
+from .queries import ANALYSES
 from .i18n import N_, _, language_from, pgettext, set_language
 
 # Help texts are made when the commands are defined, so the language is chosen first.
@@ -866,13 +867,11 @@ def analyze_pairings(store_path, neo4j_uri, as_of: str | None, fmt: str, limit: 
 
 @main.command(help=_("Print the Cypher of analysis NAME, ready for Neo4j Browser (quote the name): a :param line "
                      "for every parameter, with the values the command uses today, then the query."))
-@click.argument("name", type=click.Choice(["gaps enterprises", "gaps members", "gaps transfers", "coverage", "check",
-                                           "gaps pairings", "statistics", "statistics lost", "plan branches",
-                                           "plan instructors"]))
+@click.argument("name", type=click.Choice(list(ANALYSES)))
 @click.option("--as-of", "as_of", type=DATE, metavar="YYYY-MM-DD", help=_("The date the parameters judge dates at "
                                                                        "[default: today]."))
 def cypher(name: str, as_of: str | None) -> None:
-    from .queries import ANALYSES, browser_text
+    from .queries import browser_text
 
     click.echo(browser_text(name, **({"as_of": as_of} if as_of and ANALYSES[name].takes_as_of else {})))
 

@@ -19,7 +19,8 @@ VARIANTS = [("gaps enterprises", {}), ("gaps members", {"as_of": "2026-11-22"}),
             ("gaps transfers", {"as_of": "2026-11-22"}), ("check", {"as_of": "2025-02-28", "terms": {"branch": 2}}),
             ("statistics lost", {"as_of": "2026-11-22"}), ("statistics lost", {"as_of": "2019-06-30", "area": "YC-JF"}),
             ("plan branches", {}), ("plan branches", {"max_units": 7}), ("plan instructors", {}),
-            ("plan instructors", {"instructor_load": 2})]
+            ("plan instructors", {"instructor_load": 2}), ("members judged", {"as_of": "2026-11-22"}),
+            ("members judged", {"as_of": "2027-08-31", "ids": ["M0001", "M0002", "M9999"]})]
 
 
 def test_the_variants_cover_every_analysis():

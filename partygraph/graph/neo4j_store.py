@@ -710,10 +710,10 @@ class Neo4jStore:
     def analysis_apart(self, analysis, sides, columns: list[str], shown: list[str]):
         """Both sides made and compared in one query (``pages.apart_cypher``), each through its
         period's graph, so that only the rows apart are sent."""
-        from .pages import apart_cypher, apart_pairs, apart_parameters
+        from .pages import apart_columns, apart_cypher, apart_pairs, apart_parameters
 
         self.check_complete()
-        fetched = list(dict.fromkeys(["id", *columns, *shown]))
+        fetched = apart_columns(columns, shown)
         texts = []
         for period, _options in sides:
             self.use(period)

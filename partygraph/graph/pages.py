@@ -8,6 +8,7 @@ the query text, never by editing it: the query as a subquery, the order and the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Callable, Iterator, Protocol
@@ -181,19 +182,26 @@ def first_rows(cypher: str, columns: list[str], total: str | None = None) -> str
 Side = tuple[str, dict]
 
 
-def sql_apart(analysis, store, sides: tuple[Side, Side], columns: list[str], shown: list[str]) -> list[tuple[dict | None, dict | None]]:
+def apart_columns(columns: list[str], shown: list[str]) -> list[str]:
+    """The columns a compared row holds: ``id``, the compared ones, the ones shown."""
+    return list(dict.fromkeys(["id", *columns, *shown]))
+
+
+def sql_apart(analysis, store, sides: tuple[Side, Side], columns: list[str],
+              shown: list[str]) -> list[tuple[dict | None, dict | None]]:
     """The rows of an analysis in two periods that differ in ``columns``, paired by ``id`` (a subject
     listed on one side only: ``None`` on the other), from the embedded store: each side's rows go into
     a temporary table, and only the pairs that differ are fetched (a city's members: 181,000 rows a
     side, 69,000 apart). Rows hold ``id``, ``columns`` and ``shown``."""
-    fetched = list(dict.fromkeys(["id", *columns, *shown]))
+    fetched = apart_columns(columns, shown)
     selected = ", ".join(f'"{column}"' for column in fetched)
     body = analysis.sql().strip()
-    tables = ("temp.pg_side_0", "temp.pg_side_1")
+    names = ("pg_side_0", "pg_side_1")
+    tables = tuple(f"temp.{name}" for name in names)
     try:
-        for table, (period, options) in zip(tables, sides):
+        for name, (period, options) in zip(names, sides):
             store.use(period)
-            store.sql(f"CREATE OR REPLACE TEMPORARY TABLE {table.split('.')[1]} AS SELECT {selected} FROM (\n{body}\n)",
+            store.sql(f"CREATE OR REPLACE TEMPORARY TABLE {name} AS SELECT {selected} FROM (\n{body}\n)",
                       query_parameters(analysis, options))
         differs = " OR ".join(f'a."{column}" IS DISTINCT FROM b."{column}"' for column in columns)
         both = ", ".join([*(f'a."{c}"' for c in fetched), *(f'b."{c}"' for c in fetched)])
@@ -209,25 +217,11 @@ def sql_apart(analysis, store, sides: tuple[Side, Side], columns: list[str], sho
             store.sql(f"DROP TABLE IF EXISTS {table}")
 
 
-def pages_apart(analysis, store, sides: tuple[Side, Side], columns: list[str], shown: list[str]) -> list[tuple[dict | None, dict | None]]:
-    """:func:`sql_apart` for a store that gives the pages themselves: both read whole, compared here."""
-    fetched = list(dict.fromkeys(["id", *columns, *shown]))
-    found = []
-    for period, options in sides:
-        store.use(period)
-        found.append({row["id"]: {c: row[c] for c in fetched} for row in store.analysis_page(analysis, options, None).rows})
-    first, second = found
-    return [(first.get(key), second.get(key)) for key in sorted(first.keys() | second.keys())
-            if key not in first or key not in second or any(first[key][c] != second[key][c] for c in columns)]
-
-
 def apart_cypher(texts: list[str], fetched: list[str], columns: list[str]) -> str:
     """One query making both sides' rows (each side's text, its parameters prefixed ``s0_`` and
     ``s1_``) and sending only the ids whose ``columns`` differ or that one side lacks, each with
     ``[side, values of fetched…]`` per side listing it: the server compares, and a city's 181,000
     rows a side never cross the wire."""
-    import re
-
     parts = []
     for side, text in enumerate(texts):
         text = re.sub(r"\$([A-Za-z_]\w*)", rf"$s{side}_\1", text.strip())

@@ -80,10 +80,7 @@ def _changes(store, start: str | None, end: str | None, place: str | None, limit
     isolated, contact = _members_changed(store, first, second, gone, new)
     keys = sorted({*_context_keys(gone, new), *(f"Member:{row['id']}" for row in isolated)})
     context = [_Records(store, period, keys) for period in (first, second)]
-    for row in isolated:
-        key = f"Member:{row['id']}"
-        row["before"], row["after"] = (
-            sorted(set(side.targets(key, "MEMBER_OF")) | set(side.targets(key, "PARTICIPATES_IN"))) for side in context)
+    _homes(isolated, context)
     rows = _records_changed(context, gone, new)
     rows += _relationships_changed(context, gone, new)
     rows += _coverage_changed(store, first, second, gone, new)
@@ -291,6 +288,15 @@ def _members_changed(store, first: str, second: str, gone: GraphData,
             rows.append(_row("contact_lost" if "lost_contact" in now else "contact_restored", "Member", member, name,
                              sides[0].get("last_contact"), sides[1].get("last_contact")))
     return isolated, rows
+
+
+def _homes(rows: list[dict], context: list["_Records"]) -> None:
+    """``before`` and ``after`` of the isolation rows: the organizations the member belongs to or
+    takes part in, in each register."""
+    for row in rows:
+        key = f"Member:{row['id']}"
+        row["before"], row["after"] = (
+            sorted(set(side.targets(key, "MEMBER_OF")) | set(side.targets(key, "PARTICIPATES_IN"))) for side in context)
 
 
 def _in_both(member: str, a: dict | None, b: dict | None, gone: dict, new: dict) -> tuple[dict, dict] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..gcpause import paused_gc
 from ..graph.data import GraphData
 from ..graph.model import split_key
 from ..graph.periods import in_force
@@ -65,7 +66,8 @@ def changes(store, start: str | None = None, end: str | None = None, place: str 
     """Every change from the register in force at ``start`` to the one in force at ``end`` (the first
     ``limit`` rows, counted all: only the rows given are placed, unless ``place`` picks them by it)."""
     try:
-        return _changes(store, start, end, place, limit)
+        with paused_gc():          # hundreds of thousands of rows and records, none of them cyclic
+            return _changes(store, start, end, place, limit)
     finally:
         store.use(None)
 
@@ -170,7 +172,8 @@ def _property_change(label: str, node_id: str, was: dict, now: dict, was_rels: d
     changed = [k for k, v in was.items() if now.get(k) != v] + [k for k in now if k not in was]
     if not changed:
         return []
-    changed.sort()
+    if len(changed) > 1:
+        changed.sort()
     return [_row("property_changed", label, node_id, now.get("name"),
                  {k: was.get(k) for k in changed}, {k: now.get(k) for k in changed})]
 

@@ -491,7 +491,7 @@ class EmbeddedStore:
         if free:
             try:
                 self._compact()
-            except (StoreError, WriteError):    # a full disk: the figure is kept, the blocks stay free until the next write
+            except (duckdb.IOException, WriteError):    # a full disk: the figure is kept, the blocks stay free until the next write
                 pass
 
     def _compact(self) -> None:
@@ -506,9 +506,6 @@ class EmbeddedStore:
                 connection.execute("ATTACH $new AS pg_new", {"new": temporary.as_posix()})
                 connection.execute("COPY FROM DATABASE pg_old TO pg_new")
                 connection.execute("CHECKPOINT pg_new")
-            except duckdb.IOException as exc:           # a full disk, a file size limit: the store stays as it was
-                raise StoreError(_("cannot write the store {path}: {reason}; nothing was changed").format(
-                    path=self.path, reason=str(exc).splitlines()[0])) from exc
             finally:
                 connection.close()
 

@@ -437,6 +437,7 @@ class Neo4jStore:
         self.check_complete()
         one, two = period_token(first), period_token(second)
         states: tuple[dict, dict] = ({}, {})
+        labels = [version_label(name) for name in LABELS]
         for label in LABELS:
             rows = self._run_value(
                 f"MATCH (n:{version_label(label)}) WHERE (n:{one}) <> (n:{two}) "
@@ -444,7 +445,7 @@ class Neo4jStore:
                 f"RETURN collect([{_projection(label)}, n:{one}, "
                 f"COLLECT {{ MATCH (n)-[r]->(m:{VERSION}) WHERE side IN labels(m) "
                 "RETURN [type(r), [l IN labels(m) WHERE l IN $labels][0], m.id, properties(r)] }])",
-                labels=[version_label(name) for name in LABELS])
+                labels=labels)
             for values, in_one, out in rows:
                 props = _from_values(label, values)
                 rels = {(rel_type, f"{label}:{props['id']}", f"{model_label(to_label)}:{to_id}"): _from_neo4j(rel_props)

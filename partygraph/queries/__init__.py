@@ -138,9 +138,8 @@ def analysis_apart(store, name: str, sides: list[tuple[str, dict]], columns: lis
     """The rows of analysis ``name`` that differ in ``columns`` between two periods, each side given
     as ``(period, options)``, paired by id (``None`` where a side does not list it); a row holds
     ``id``, ``columns`` and ``shown``."""
-    prepared = [(period, _prepared(store, name, None, dict(options))) for period, options in sides]
-    analysis = prepared[0][1][0]
-    return store.analysis_apart(analysis, tuple((period, options) for period, (_a, options) in prepared), columns, shown)
+    checked = tuple((period, _prepared(store, name, None, dict(options))[1]) for period, options in sides)
+    return store.analysis_apart(ANALYSES[name], checked, columns, shown)
 
 
 def _prepared(store, name: str, place: str | None, options: dict) -> tuple[Analysis, dict]:

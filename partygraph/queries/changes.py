@@ -80,7 +80,7 @@ def _changes(store, start: str | None, end: str | None, place: str | None, limit
         return result
     gone, new = store.difference(first, second)
     isolated, contact = _members_changed(store, first, second, gone, new)
-    keys = sorted({*_context_keys(gone, new), *(f"Member:{row['id']}" for row in isolated)})
+    keys = sorted(_context_keys(gone, new) | {f"Member:{row['id']}" for row in isolated})
     context = [_Records(store, period, keys) for period in (first, second)]
     _homes(isolated, context)
     rows = _records_changed(context, gone, new)
@@ -99,7 +99,7 @@ def _changes(store, start: str | None, end: str | None, place: str | None, limit
     return result
 
 
-def _context_keys(gone: GraphData, new: GraphData) -> list[str]:
+def _context_keys(gone: GraphData, new: GraphData) -> set[str]:
     """The records whose relationships the comparison reads in both registers: the sources of the
     relationships that differ (their targets are compared whole) and the organizations of pairings
     (the caller adds the members whose isolation changed: their homes)."""
@@ -108,7 +108,7 @@ def _context_keys(gone: GraphData, new: GraphData) -> list[str]:
         keys.add(source)
         if kind == "PAIRED_WITH":
             keys.add(target)
-    return sorted(keys)
+    return keys
 
 
 class _Records:

@@ -122,13 +122,16 @@ def neo4j_page(analysis, runner, options: dict, limit: int | None) -> Page:
     derived = analysis.derived
     fetched = [column for column in analysis.columns if column not in derived]
     within = options.get("within") is not None            # narrowed from the place itself: the count is the rows'
-    cypher = analysis.cypher(place=within, ids=options.get("ids") is not None).strip()
+    ids = options.get("ids") is not None
     parameters = query_parameters(analysis, options)
     with paused_gc():      # decoding a city's rows makes millions of objects, none of them cyclic
         if limit is not None and analysis.order_by and runner.orders_text_like_python():
-            query = first_rows(f"{cypher}\nORDER BY {analysis.order_by}", fetched, None if within else analysis.total)
+            total = None if within else analysis.total
+            cypher = analysis.cypher(place=within, ids=ids, first=total is not None).strip()
+            query = first_rows(f"{cypher}\nORDER BY {analysis.order_by}", fetched, total)
             total, values = runner.run_value(query, limit=limit, **parameters)
         else:
+            cypher = analysis.cypher(place=within, ids=ids).strip()
             values = runner.run_value(collected(cypher, fetched), **parameters)
             total = len(values)
         rows = _rows(fetched, derived, values)

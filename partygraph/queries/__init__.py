@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from importlib import import_module, resources
 from types import ModuleType
 from typing import Iterator
@@ -35,19 +36,22 @@ class Analysis:
     def code(self) -> ModuleType:
         return import_module(f"{__name__}.{self.module}")
 
-    def cypher(self, place: bool = False, ids: bool = False) -> str:
+    def cypher(self, place: bool = False, ids: bool = False, first: bool = False) -> str:
         """The Cypher text (its parameters set apart: :func:`browser_text` sets them for Neo4j Browser);
         with ``place``, the text that starts from the place ``$within`` instead of every enterprise
         (``<module>_place.cypher``, for a store that narrows to a place itself); with ``ids``, the
-        one that starts from the records ``$ids`` (``<module>_ids.cypher``) where the analysis has
-        one, else its text; the lines they share written in where a line ``// include FILE.cypher``
-        asks for them."""
+        one that starts from the records ``$ids`` (``<module>_ids.cypher``); with ``first``, the one
+        that makes only the first ``$limit`` rows in the analysis's order (``<module>_first.cypher``)
+        — each where the analysis has one, else its text; the lines they share written in where a
+        line ``// include FILE.cypher`` asks for them (in included files too)."""
         name = f"{self.module}.cypher"
         if place:
             name = f"{self.module}_place.cypher"
-        elif ids and resources.files(__name__).joinpath(f"{self.module}_ids.cypher").is_file():
+        elif ids and _has(f"{self.module}_ids.cypher"):
             name = f"{self.module}_ids.cypher"
-        return CYPHER_INCLUDE.sub(lambda found: _read(found.group(1)).rstrip(), _read(name))
+        elif first and _has(f"{self.module}_first.cypher"):
+            name = f"{self.module}_first.cypher"
+        return _included(name)
 
     def sql(self) -> str:
         """The SQL twin the embedded store runs (``<module>.sql``), with the CTEs it shares with
@@ -77,8 +81,10 @@ class Analysis:
 
     @property
     def total(self) -> str | None:
-        """A Cypher count of the rows, where one is much cheaper than the rows themselves."""
-        return self.code().TOTAL
+        """A Cypher count of the rows (``<module>_total.cypher``), where one is much cheaper than the
+        rows themselves, else None."""
+        name = f"{self.module}_total.cypher"
+        return _included(name) if _has(name) else None
 
     def options(self, **given) -> dict:
         return self.code().options(**given)
@@ -100,8 +106,19 @@ INCLUDE = re.compile(r"^-- include ([a-z_]+\.sql)$", re.MULTILINE)
 CYPHER_INCLUDE = re.compile(r"^// include ([a-z_]+\.cypher)$", re.MULTILINE)
 
 
+@cache
 def _read(name: str) -> str:
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def _has(name: str) -> bool:
+    return resources.files(__name__).joinpath(name).is_file()
+
+
+def _included(name: str) -> str:
+    """A Cypher file with each ``// include FILE.cypher`` line replaced by that file, included likewise."""
+    return CYPHER_INCLUDE.sub(lambda found: _included(found.group(1)).rstrip(), _read(name))
 
 
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (

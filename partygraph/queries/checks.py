@@ -28,7 +28,6 @@ PARAMETERS = {"joint_max_units": rules.JOINT_BRANCH_MAX_UNITS, "branch_max_membe
 #: it ended (term_expired) or until it ends (term_due); ``due`` is the day the term ends.
 COLUMNS = ["check", "label", "id", "name", "count", "related", "due", "rule"]
 ORDER_BY = None                   # sorted in Python: no order both languages can say
-TOTAL = None                      # no cheaper count than the analysis itself
 SUBJECT = None                    # it judges no enterprises or members, so --place does not narrow it
 DERIVED: dict = {}
 

@@ -14,7 +14,6 @@ COLUMNS = ["place_id", "place_name", "place_label", "place_kind", "enterprises",
            "org_coverage_rate", "work_coverage_rate", "base"]
 #: The rows' order, most urgent first, in words both query languages read (the order of ``sort_key``).
 ORDER_BY = 'place_label, place_id'
-TOTAL = None                      # no cheaper count than the analysis itself
 SUBJECT = None                    # it judges no enterprises or members, so --place does not narrow it
 DERIVED: dict = {}
 

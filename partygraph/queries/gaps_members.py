@@ -18,7 +18,6 @@ PARAMETERS = {"lost_after_months": rules.LOST_AFTER_MONTHS, "rule_isolated": rul
 COLUMNS = ["id", "name", "reasons", "employer_id", "suggested_org_id", "registered_at", "last_contact", "rule"]
 #: The rows' order, most urgent first, in words both query languages read (the order of ``sort_key``).
 ORDER_BY = 'id'
-TOTAL = None                      # no cheaper count than the analysis itself
 SUBJECT = "Member"
 RULES = {"isolated_mobile": rules.ISOLATED_MOBILE, "lost_contact": rules.LOST_CONTACT}
 

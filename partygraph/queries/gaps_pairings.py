@@ -10,7 +10,6 @@ PARAMETERS = {"two_new_kinds": rules.TWO_NEW_KINDS, "candidate_levels": CANDIDAT
 COLUMNS = ["id", "name", "area_id", "candidates", "rule"]
 #: The rows' order, most urgent first, in words both query languages read (the order of ``sort_key``).
 ORDER_BY = 'id'
-TOTAL = None                      # no cheaper count than the analysis itself
 SUBJECT = None                    # it judges no enterprises or members, so --place does not narrow it
 DERIVED: dict = {}
 

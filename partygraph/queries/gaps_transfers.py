@@ -17,7 +17,6 @@ COLUMNS = ["id", "name", "employer_id", "employer_name", "registered_at", "sugge
            "months_at_employer", "rule"]
 #: The rows' order, most urgent first, in words both query languages read (the order of ``sort_key``).
 ORDER_BY = 'coalesce(months_at_employer, -1) DESC, id, employer_id'
-TOTAL = None                      # no cheaper count than the analysis itself
 SUBJECT = "Member"
 DERIVED = {"rule": lambda row: rules.TRANSFER}
 

@@ -9,7 +9,6 @@ from .gaps_members import PARAMETERS as MEMBERS_PARAMETERS, options as members_o
 PARAMETERS = {key: MEMBERS_PARAMETERS[key] for key in ("lost_after_months",)}
 COLUMNS = ["id", "name", "reasons", "last_contact"]
 ORDER_BY = "id"
-TOTAL = None
 SUBJECT = "Member"
 DERIVED: dict = {}
 options = members_options

@@ -9,7 +9,6 @@ from . import rules
 PARAMETERS: dict = {}
 COLUMNS = ["id", "name", "units", "building_ids"]
 ORDER_BY = "id"
-TOTAL = None                      # no cheaper count than the analysis itself
 SUBJECT = None                    # the plan narrows its units to a place, not the branches they may join
 DERIVED: dict = {}
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 PARAMETERS: dict = {}
 COLUMNS = ["id", "guided", "building_ids", "area_ids"]
 ORDER_BY = "id"
-TOTAL = None
 SUBJECT = None
 DERIVED: dict = {}
 #: Units an instructor guides at most, unless the planner says otherwise.

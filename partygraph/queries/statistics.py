@@ -27,7 +27,6 @@ KEYS = ["table", "row", "place_id", "place_name"]
 PARAMETERS = {"unit_kinds": UNIT_KINDS, "unit_rows": UNIT_ROWS, "found_branch_at": rules.FOUND_BRANCH_AT,
               "lost_after_months": rules.LOST_AFTER_MONTHS}
 ORDER_BY = None                   # sorted in Python: no order both languages can say
-TOTAL = None                      # a few rows per area: no cheaper count than the analysis itself
 SUBJECT = None                    # its place is an option of its own (an area's rows), not a narrowing
 
 

@@ -13,7 +13,6 @@ PARAMETERS = {key: STATISTICS_PARAMETERS[key] for key in ("unit_kinds", "lost_af
 BUCKETS = ["lost_6m_1y", "lost_1y_5y", "lost_5y_10y", "lost_10y_plus"]
 COLUMNS = ["place_id", "lost_contact", *BUCKETS]
 ORDER_BY = None                   # sorted in Python: the whole register (null) first
-TOTAL = None
 SUBJECT = None
 DERIVED: dict = {}
 

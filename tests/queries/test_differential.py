@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from partygraph.graph.embedded import EmbeddedStore
 from partygraph.loaders import load_dataset
-from partygraph.queries import ANALYSES, cypher_parameters, run_analysis
+from partygraph.queries import ANALYSES, analysis_page, cypher_parameters, run_analysis
 from tests.conftest import SEED_CASES, city_in_both_stores
 
 pytestmark = pytest.mark.neo4j
@@ -27,10 +27,14 @@ def test_the_variants_cover_every_analysis():
     assert {name for name, _ in VARIANTS} == set(ANALYSES)
 
 
-def assert_same_everywhere(embedded, neo4j, variants=VARIANTS):
+def assert_same_everywhere(embedded, neo4j, variants=VARIANTS, limit=None):
     for name, options in variants:
         ours, theirs = run_analysis(embedded, name, **options), run_analysis(neo4j, name, **options)
         assert ours == theirs, (name, options)
+        if limit is not None:         # a page (Neo4j: the first rows' own form and count, where there is one)
+            for store in (embedded, neo4j):
+                page = analysis_page(store, name, limit, **options)
+                assert (page.rows, page.total) == (ours[:limit], len(ours)), (name, options, store.describe())
         # The file itself, as pasted into Neo4j Browser: every column (the program derives some,
         # such as the rules' texts, instead of fetching them) and, where it orders, that order.
         analysis = ANALYSES[name]
@@ -52,9 +56,10 @@ def test_the_seed_cases_give_the_same_rows_from_both_stores(neo4j_store, tmp_pat
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(enterprises=st.integers(1, 600), seed=st.integers(0, 2**32),
        as_of=st.dates(dt.date(2025, 6, 1), dt.date(2027, 6, 30)),
-       base=st.sampled_from(["all", "with_members", "min_employees:0", "min_employees:20"]))
+       base=st.sampled_from(["all", "with_members", "min_employees:0", "min_employees:20"]),
+       limit=st.integers(1, 80))
 def test_generated_cities_give_the_same_rows_from_both_stores(neo4j_store, tmp_path_factory, enterprises, seed,
-                                                              as_of, base):
+                                                              as_of, base, limit):
     embedded, _ = city_in_both_stores(tmp_path_factory.mktemp("city"), neo4j_store, enterprises, seed)
     variants = [("gaps enterprises", {}), ("gaps members", {"as_of": as_of.isoformat()}), ("coverage", {"base": base}),
                 ("check", {"as_of": as_of.isoformat()}), ("gaps pairings", {}), ("statistics", {"as_of": as_of.isoformat()}),
@@ -62,7 +67,7 @@ def test_generated_cities_give_the_same_rows_from_both_stores(neo4j_store, tmp_p
                 ("statistics", {"as_of": as_of.isoformat(), "area": "D0"}),
                 ("statistics lost", {"as_of": as_of.isoformat()}), ("plan branches", {"max_units": 6}),
                 ("plan instructors", {})]
-    assert_same_everywhere(embedded, neo4j_store, variants)
+    assert_same_everywhere(embedded, neo4j_store, variants, limit)
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -75,5 +80,8 @@ def test_judging_only_some_nodes_gives_the_whole_results_rows_for_them(neo4j_sto
                                  ("gaps transfers", "Member", {"as_of": "2026-06-30"})):
         ids = data.draw(st.lists(st.sampled_from(sorted(graph.nodes[label]) + ["no-such-id"]), max_size=40))
         expected = [row for row in run_analysis(embedded, name, **options) if row["id"] in ids]
+        limit = data.draw(st.integers(1, 30))
         for store in (embedded, neo4j_store):
             assert run_analysis(store, name, ids=ids, **options) == expected, (name, store.describe())
+            page = analysis_page(store, name, limit, ids=ids, **options)
+            assert (page.rows, page.total) == (expected[:limit], len(expected)), (name, store.describe())

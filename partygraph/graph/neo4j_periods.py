@@ -108,8 +108,13 @@ def version_rows(data: GraphData, keys: dict[str, str], existing: dict[str, froz
 
 
 def version_schema_statements() -> list[str]:
-    """The versions' key and the ids their analyses look up."""
+    """The versions' key, the ids their analyses look up and the live graph's other indexes (an
+    earlier period's analyses seek members by last contact as the latest's do)."""
+    from .neo4j_schema import INDEXES
+
     statements = [f"CREATE CONSTRAINT pg_version_key IF NOT EXISTS FOR (n:{VERSION}) REQUIRE n.pg_vkey IS UNIQUE"]
     statements += [f"CREATE INDEX pg_v_{label.lower()}_id IF NOT EXISTS FOR (n:{version_label(label)}) ON (n.id)"
                    for label in LABELS]
+    statements += [f"CREATE INDEX pg_v_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{version_label(label)}) ON (n.{prop})"
+                   for label, prop in INDEXES]
     return statements

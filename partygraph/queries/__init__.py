@@ -130,7 +130,7 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("check", "checks"),
     Analysis("gaps pairings", "gaps_pairings"),
     Analysis("statistics", "statistics"),
-    Analysis("statistics lost", "statistics_lost"),
+    Analysis("statistics contact", "statistics_contact"),
     Analysis("plan branches", "plan_branches"),
     Analysis("plan instructors", "plan_instructors"),
 )}

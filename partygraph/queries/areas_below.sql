@@ -1,5 +1,5 @@
 -- Included right after WITH RECURSIVE by the analyses that add figures up the area hierarchy
--- (coverage.sql, statistics.sql, statistics_lost.sql): "below" pairs every area with itself and
+-- (coverage.sql, statistics.sql, statistics_contact.sql): "below" pairs every area with itself and
 -- each area under it, at any depth (a cycle of PART_OF ends it).
 below(above, area) AS (
   SELECT id, id FROM "Area"

@@ -11,9 +11,10 @@ register (``place_id`` None) and for each area with every area below it: one per
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from . import rules
-from .gaps_members import iso_date
+from .gaps_members import iso_date, months_before
 
 UNIT_KINDS = ("non_public", "social_org", "individual")
 UNIT_ROWS = ("non_public", "above_scale", "social_org", "individual", "total")
@@ -71,7 +72,8 @@ def statistics(store, as_of: str | dt.date | None = None, area: str | None = Non
 
     Where the store kept the period's figures when it was loaded (:func:`keep_statistics`) and
     ``as_of`` is on or after every founding and joining date of the period (so none is left out),
-    only the members out of contact are counted now ("statistics lost"); the answer is the same."""
+    only the members out of contact are counted now, from the months of last contact kept
+    (:func:`lost_counts`); the answer is the same."""
     from ..errors import UsageError
     from ..i18n import _
     from . import run_analysis
@@ -80,20 +82,73 @@ def statistics(store, as_of: str | dt.date | None = None, area: str | None = Non
         raise UsageError(_("no area has the id {given!r}; statistics are reported per area").format(given=area))
     day = iso_date(as_of)
     kept = store.kept(KEPT)
-    if kept is None or day < kept["valid_from"]:
+    if kept is None or CONTACT not in kept or day < kept["valid_from"]:
         return [as_reported(row) for row in run_analysis(store, "statistics", as_of=as_of, area=area)
                 if members or row["table"] == "units"]
     rows = [row for row in kept["rows"] if area is None or row["place_id"] == area]
     if not members:
         return [row for row in rows if row["table"] == "units"]
-    lost = {row["place_id"]: row for row in run_analysis(store, "statistics lost", as_of=day, area=area)}
-    return [row if row["table"] == "units" else
-            {**row, **{key: lost.get(row["place_id"], {}).get(key, 0) for key in LOST_COLUMNS}} for row in rows]
+    lost = lost_counts(store, kept[CONTACT], day, area)
+    return [row if row["table"] == "units" else {**row, **lost.get(row["place_id"], dict.fromkeys(LOST_COLUMNS, 0))}
+            for row in rows]
 
 
-#: What a store keeps of a period's statistics, and the columns that move with the date.
+#: What a store keeps of a period's statistics; under it, the months of last contact; the columns that
+#: move with the date.
 KEPT = "statistics"
+CONTACT = "contact_months"
 LOST_COLUMNS = ("lost_contact", "lost_6m_1y", "lost_1y_5y", "lost_5y_10y", "lost_10y_plus")
+
+
+def thresholds(day: str) -> list[str]:
+    """The days that split a report's members out of contact at ``day``: last contact before the
+    first is out of contact; on or after the second, out for less than a year; the third, less than
+    five; the fourth, less than ten (the buckets of ``statistics.cypher``, as its date arithmetic).
+
+    >>> thresholds("2026-08-31")
+    ['2026-02-28', '2025-09-01', '2021-09-01', '2016-09-01']
+    """
+    as_of = dt.date.fromisoformat(day)
+    one_day = dt.timedelta(days=1)
+    return [months_before(as_of, rules.LOST_AFTER_MONTHS).isoformat(),
+            *((months_before(as_of, years * 12) + one_day).isoformat() for years in (1, 5, 10))]
+
+
+def lost_counts(store, kept: dict, day: str, area: str | None) -> dict:
+    """The members out of contact at ``day`` per place, by time since their last contact: the kept
+    counts per month of last contact (:func:`contact_months`) before each threshold's month, and the
+    members of that month contacted before the threshold's day, counted now ("statistics contact"
+    over a month at most for each threshold)."""
+    from . import run_analysis
+
+    cuts = thresholds(day)
+    ranges = [(cut[:8] + "01", cut) for cut in cuts if not cut.endswith("-01")]
+    partial = {(row["place_id"], row["month"]): row["members"]
+               for row in run_analysis(store, "statistics contact", as_of=day, area=area, ranges=ranges)}
+    ends = [bisect_left(kept["months"], cut[:7]) for cut in cuts]
+    lost = {}
+    for place_id, counts in kept["places"]:
+        if area is None or place_id == area:
+            before = [sum(counts[:end]) + partial.get((place_id, cut[:7]), 0) for cut, end in zip(cuts, ends)]
+            lost[place_id] = dict(zip(LOST_COLUMNS, (before[0], before[0] - before[1], before[1] - before[2],
+                                                     before[2] - before[3], before[3])))
+    return lost
+
+
+def contact_months(rows: list[dict]) -> dict:
+    """"statistics contact" rows as a period keeps them: every month found, in order, and for each
+    place the members of each month (a city's quarter: 412 places, 37 months).
+
+    >>> contact_months([{"place_id": None, "month": "2026-05", "members": 3},
+    ...                 {"place_id": "D0", "month": "2026-03", "members": 1}])
+    {'months': ['2026-03', '2026-05'], 'places': [[None, [0, 3]], ['D0', [1, 0]]]}
+    """
+    months = sorted({row["month"] for row in rows})
+    column = {month: i for i, month in enumerate(months)}
+    places: dict = {}
+    for row in rows:
+        places.setdefault(row["place_id"], [0] * len(months))[column[row["month"]]] = row["members"]
+    return {"months": months, "places": [[place_id, counts] for place_id, counts in places.items()]}
 
 
 def valid_from(data, as_of: str) -> str:
@@ -106,12 +161,15 @@ def valid_from(data, as_of: str) -> str:
 
 def keep_statistics(store, as_of: str, data) -> None:
     """Keep the statistics of the period ``as_of`` (loaded from ``data``) with it: every place's rows
-    at :func:`valid_from`."""
+    at :func:`valid_from`, and its members' months of last contact ("statistics contact")."""
+    from . import run_analysis
+
     start = valid_from(data, as_of)
     try:
         store.use(as_of)
         rows = [as_reported(row) for row in _every_row(store, start)]
-        store.keep(KEPT, {"valid_from": start, "rows": rows})
+        months = contact_months(run_analysis(store, "statistics contact", as_of=start))
+        store.keep(KEPT, {"valid_from": start, "rows": rows, CONTACT: months})
     finally:
         store.use(None)
 

@@ -1,5 +1,5 @@
 -- Included after areas_below.sql and a CTE "units" (column id) by statistics.sql and
--- statistics_lost.sql: each unit's places, the whole register (NULL) and every area it lies in
+-- statistics_contact.sql: each unit's places, the whole register (NULL) and every area it lies in
 -- through its building or its own area, at any depth.
 places AS (
   SELECT id AS unit, NULL::VARCHAR AS place_id FROM units

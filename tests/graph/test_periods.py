@@ -3,6 +3,7 @@ store holding that period alone — on both stores, whatever order the periods w
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import sys
 
@@ -181,6 +182,7 @@ def test_statistics_kept_with_a_period_answer_as_computed_whole(history, tmp_pat
     latest founding and joining date then counts only who is out of contact. Every such report, and
     one before that date, equals the statistics computed whole."""
     from partygraph.queries import run_analysis
+    from partygraph.queries.gaps_members import months_before
     from partygraph.queries.statistics import as_reported, statistics, valid_from
     from partygraph.registers import keep_register
 
@@ -198,6 +200,17 @@ def test_statistics_kept_with_a_period_answer_as_computed_whole(history, tmp_pat
             for area in (None, "D0"):
                 whole = [as_reported(row) for row in run_analysis(embedded, "statistics", as_of=as_of, area=area)]
                 assert statistics(neo4j_store, as_of, area) == whole == statistics(embedded, as_of, area), (day, as_of)
+    # The days a member crosses each line of contact (six months, one, five and ten years after the
+    # last contact, and the day before each): the kept months of last contact, and the month each
+    # line falls in counted to its day, give what the whole statistics give.
+    contacts = sorted({str(p["last_contact"]) for p in datas[-1].nodes["Member"].values() if p.get("last_contact")})
+    crossings = {months_before(dt.date.fromisoformat(last), -months) + dt.timedelta(days=shift)
+                 for last in contacts[::max(1, len(contacts) // 6)] for months in (6, 12, 60, 120) for shift in (0, 1)}
+    for store in (embedded, neo4j_store):
+        store.use(dates[-1])
+    for as_of in sorted(day.isoformat() for day in crossings if day.isoformat() >= valid_from(datas[-1], dates[-1])):
+        whole = [as_reported(row) for row in run_analysis(embedded, "statistics", as_of=as_of)]
+        assert statistics(neo4j_store, as_of) == whole == statistics(embedded, as_of), as_of
     # Loading a period again drops what was kept with it until it is kept anew; the others keep theirs.
     for store in (embedded, neo4j_store):
         store.load(datas[0], dates[0])

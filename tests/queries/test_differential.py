@@ -17,7 +17,10 @@ VARIANTS = [("gaps enterprises", {}), ("gaps members", {"as_of": "2026-11-22"}),
             ("coverage", {"base": "min_employees:50"}), ("check", {}), ("gaps pairings", {}),
             ("statistics", {"as_of": "2026-11-22"}), ("statistics", {"as_of": "2016-02-29"}),
             ("gaps transfers", {"as_of": "2026-11-22"}), ("check", {"as_of": "2025-02-28", "terms": {"branch": 2}}),
-            ("statistics lost", {"as_of": "2026-11-22"}), ("statistics lost", {"as_of": "2019-06-30", "area": "YC-JF"}),
+            ("statistics contact", {"as_of": "2026-11-22"}),
+            ("statistics contact", {"as_of": "2026-11-22", "area": "YC-JF",
+                                    "ranges": [("2025-11-01", "2025-11-02"), ("2026-06-02", "2026-06-04")]}),
+            ("statistics contact", {"as_of": "2019-06-30"}),
             ("plan branches", {}), ("plan branches", {"max_units": 7}), ("plan instructors", {}),
             ("plan instructors", {"instructor_load": 2}), ("members judged", {"as_of": "2026-11-22"}),
             ("members judged", {"as_of": "2027-08-31", "ids": ["M0001", "M0002", "M9999"]})]
@@ -65,7 +68,8 @@ def test_generated_cities_give_the_same_rows_from_both_stores(neo4j_store, tmp_p
                 ("check", {"as_of": as_of.isoformat()}), ("gaps pairings", {}), ("statistics", {"as_of": as_of.isoformat()}),
                 ("gaps transfers", {"as_of": as_of.isoformat()}),
                 ("statistics", {"as_of": as_of.isoformat(), "area": "D0"}),
-                ("statistics lost", {"as_of": as_of.isoformat()}), ("plan branches", {"max_units": 6}),
+                ("statistics contact", {"as_of": as_of.isoformat()}),
+                ("statistics contact", {"as_of": as_of.isoformat(), "ranges": [(as_of.replace(day=1).isoformat(), as_of.isoformat())]}), ("plan branches", {"max_units": 6}),
                 ("plan instructors", {})]
     assert_same_everywhere(embedded, neo4j_store, variants, limit)
 

@@ -137,6 +137,7 @@ class Neo4jStore:
     """``Neo4jStore(uri, auth, database)``; ``from_environment(uri)`` reads the credentials."""
 
     kind = "neo4j"
+    _live_whole: str | None = None    # the period today's graph held whole when this load began
     concurrent_reads = True           # a session per read; the server answers them side by side
 
     def __init__(self, uri: str, auth: tuple[str, str] | None = None, database: str | None = None) -> None:
@@ -326,23 +327,27 @@ class Neo4jStore:
         check_room(dates, as_of)
         if as_of in dates:
             self._remove([as_of], Tally(None, 0), live=False)
-        self._add_versions(data, as_of, bar)
+        unchanged = self._add_versions(data, as_of, bar, self._live_whole)
         self._write("MERGE (p:PartygraphMeta {id: $id}) SET p.as_of = $as_of, p.counts = $counts REMOVE p.kept "
                     "WITH p MATCH (m:PartygraphMeta {id: 'store'}) "
                     "SET m.versions_order_differs = coalesce(m.versions_order_differs, false) OR $differs",
                     id=f"period:{as_of}", as_of=as_of, counts=orjson.dumps(data.counts()).decode(),
                     differs=text_order_differs(data))
         if as_of >= max(dates, default=as_of):
-            self._sync_live(data, bar, as_of)
+            self._sync_live(data, bar, as_of, unchanged)
 
-    def _sync_live(self, data: GraphData, bar: Tally, as_of: str | None) -> None:
-        """Make today's graph (the latest period, read without versions) equal ``data``."""
+    def _sync_live(self, data: GraphData, bar: Tally, as_of: str | None, unchanged: frozenset[str] = frozenset()) -> None:
+        """Make today's graph (the latest period, read without versions) equal ``data``; the records
+        ``unchanged`` (keys ``Label:id``: the same properties and outgoing relationships there as in
+        ``data``) are left as they are."""
         existing = self._delete_stale_nodes(data)
         for label, by_id in data.nodes.items():
-            self._write_nodes(label, by_id, existing[label], bar)
+            self._write_nodes(label, by_id, existing[label], bar, unchanged)
         desired = self._relationship_groups(data)
+        changed = {label: sorted(node_id for node_id in by_id if f"{label}:{node_id}" not in unchanged)
+                   for label, by_id in data.nodes.items()}
         for key in _endpoint_pairs():
-            self._sync_relationships(key, desired.get(key, []), bar)
+            self._sync_relationships(key, desired.get(key, []), bar, changed.get(key[1], []) if unchanged else None)
         self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.live = $as_of, m.text_order_differs = $differs",
                     as_of=as_of, differs=text_order_differs(data))
 
@@ -377,9 +382,10 @@ class Neo4jStore:
         else:
             self._sync_live(GraphData(), bar, None)
 
-    def _add_versions(self, data: GraphData, as_of: str, bar: Tally) -> None:
+    def _add_versions(self, data: GraphData, as_of: str, bar: Tally, live: str | None) -> frozenset[str]:
         """The period ``as_of`` into the versions: versions already there take its label, new ones
-        are created, and relationships only where the two versions did not co-exist before."""
+        are created, and relationships only where the two versions did not co-exist before. Returns
+        the records whose version is in the period ``live`` (today's graph, whole) as well: unchanged there."""
         from .periods import period_token
 
         label = period_token(as_of)
@@ -387,6 +393,8 @@ class Neo4jStore:
         existing = {vkey: frozenset(labels) for vkey, labels in self._run_value(
             f"MATCH (n:{VERSION}) RETURN collect([n.{VERSION_KEY}, "
             f"[l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}']])")}
+        live_label = period_token(live) if live else None
+        unchanged = frozenset(key for key, vkey in keys.items() if live_label in existing.get(vkey, ()))
         labelled, new, rels = version_rows(data, keys, existing)
         self._write_batches(f"UNWIND $rows AS k MATCH (n:{VERSION} {{{VERSION_KEY}: k}}) SET n:{label}",
                             labelled, bar, label)
@@ -404,6 +412,7 @@ class Neo4jStore:
             self._write_batches(f"UNWIND $rows AS row MATCH (a:{VERSION} {{{VERSION_KEY}: row.a}}) "
                                 f"MATCH (b:{VERSION} {{{VERSION_KEY}: row.b}}) CREATE (a)-[r:{rel_type}]->(b){props}",
                                 rows, bar, rel_type)
+        return unchanged
 
     # -- periods -----------------------------------------------------------------------------
 
@@ -528,6 +537,8 @@ class Neo4jStore:
                          "l.since < datetime() - duration({hours: $hours}) AS expired", hours=LOCK_EXPIRES_HOURS).single()
             if row["holder"] and not _abandoned(row["host"], row["pid"], row["expired"]):
                 return dict(row)
+            before = tx.run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) RETURN m.state AS state, m.live AS live").single()
+            self._live_whole = before["live"] if before["state"] == "complete" else None
             tx.run("MATCH (l:PartygraphMeta {id: 'lock'}) "
                    "SET l.holder = $token, l.host = $host, l.pid = $pid, l.since = datetime() "
                    "MERGE (m:PartygraphMeta {id: 'store'}) SET m.state = 'loading', m.started = datetime()",
@@ -566,17 +577,21 @@ class Neo4jStore:
         """Delete partygraph's nodes that ``data`` no longer has; return the ids that remain, per label."""
         remaining = {}
         for label, by_id in data.nodes.items():
-            existing = {row["id"] for row in self._run(f"MATCH (n:{label}:{MARKER}) RETURN n.id AS id")}
+            existing = set(self._run_value(f"MATCH (n:{label}:{MARKER}) RETURN collect(n.id)"))
             stale = sorted(existing.difference(by_id))
             for batch in _batches(stale):
                 self._write(f"UNWIND $ids AS id MATCH (n:{label}:{MARKER} {{id: id}}) DETACH DELETE n", ids=batch)
             remaining[label] = existing.intersection(by_id)
         return remaining
 
-    def _write_nodes(self, label: str, by_id: dict[str, dict], existing: set[str], bar: Tally) -> None:
-        """Nodes already there get their properties replaced; new ones are created (no lookup needed)."""
+    def _write_nodes(self, label: str, by_id: dict[str, dict], existing: set[str], bar: Tally,
+                     unchanged: frozenset[str] = frozenset()) -> None:
+        """Nodes already there get their properties replaced (but the ``unchanged``); new ones are
+        created (no lookup needed)."""
         dates = _date_sets("n", "row", LABELS[label].properties)
-        update = [props for node_id, props in by_id.items() if node_id in existing]
+        update = [props for node_id, props in by_id.items()
+                  if node_id in existing and f"{label}:{node_id}" not in unchanged]
+        bar.add(sum(1 for node_id in by_id if f"{label}:{node_id}" in unchanged), label)
         create = [props for node_id, props in by_id.items() if node_id not in existing]
         for rows, query in ((update, f"UNWIND $rows AS row MATCH (n:{label}:{MARKER} {{id: row.id}}) SET n = row{dates}"),
                             (create, f"UNWIND $rows AS row CREATE (n:{label}:{MARKER}) SET n = row{dates}")):
@@ -601,14 +616,25 @@ class Neo4jStore:
             for future in pending:
                 bar.add(future.result(), what)
 
-    def _sync_relationships(self, key: tuple[str, str, str], rows: list[dict], bar: Tally) -> None:
+    def _sync_relationships(self, key: tuple[str, str, str], rows: list[dict], bar: Tally,
+                            sources: list[str] | None = None) -> None:
         """Make the relationships of one type between two labels equal ``rows``: those already there
         with the same properties stay (an unchanged reload re-creates nothing); the rest are deleted
-        or created. A pair found twice (which no finished load leaves) is made once again."""
+        or created. A pair found twice (which no finished load leaves) is made once again. Given
+        ``sources``, only the relationships from those records are read and made (the others' are
+        the same in ``rows`` as in the graph)."""
         rel_type, from_label, to_label = key
+        if sources is not None:
+            chosen = set(sources)
+            bar.add(sum(1 for row in rows if row["f"] not in chosen), rel_type)
+            rows = [row for row in rows if row["f"] in chosen]
+            found = self._run_value(f"UNWIND $ids AS id MATCH (a:{from_label}:{MARKER} {{id: id}})-[r:{rel_type}]->"
+                                    f"(b:{to_label}:{MARKER}) RETURN collect([a.id, b.id, properties(r)])",
+                                    ids=sources) if sources else []
+        else:
+            found = self._run_value(f"MATCH (a:{from_label}:{MARKER})-[r:{rel_type}]->(b:{to_label}:{MARKER}) "
+                                    f"RETURN collect([a.id, b.id, properties(r)])")
         want = {(row["f"], row["t"]): row for row in rows}
-        found = self._run_value(f"MATCH (a:{from_label}:{MARKER})-[r:{rel_type}]->(b:{to_label}:{MARKER}) "
-                               f"RETURN collect([a.id, b.id, properties(r)])")
         seen: dict[tuple[str, str], int] = {}
         have: dict[tuple[str, str], dict] = {}
         for source, target, props in found:

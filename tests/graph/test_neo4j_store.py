@@ -174,3 +174,81 @@ def test_an_unchanged_reload_recreates_no_relationship_and_a_change_touches_only
     assert changed == {(pairing[0], pairing[1].split(":", 1)[1], pairing[2].split(":", 1)[1]),
                        (gone[0], gone[1].split(":", 1)[1], gone[2].split(":", 1)[1])}
     assert neo4j_store.read() == data
+
+
+def _node_ids(store) -> dict:
+    return {(tuple(sorted(row["l"])), row["id"]): row["e"] for row in store.run(
+        "MATCH (n:Partygraph) RETURN labels(n) AS l, n.id AS id, elementId(n) AS e")}
+
+
+def test_a_later_period_changes_todays_graph_only_where_its_records_changed(neo4j_store, monkeypatch):
+    """Today's graph takes a later period by what changed: the other records keep their nodes and
+    relationships as they were; a member who lost every employer and every organization they took
+    part in loses those relationships; a record gone goes, a new one comes."""
+    import copy
+
+    data = load_dataset(SEED_CASES)
+    data.add_node("Building", {"id": "B-旧", "name": "旧楼宇"})
+    neo4j_store.load(data, "2026-03-31")
+    nodes, rels = _node_ids(neo4j_store), _relationship_ids(neo4j_store)
+    later = copy.deepcopy(data)
+    member = next(source for kind, source, _ in data.rels if kind == "PARTICIPATES_IN")
+    dropped = [key for key in data.rels if key[1] == member and key[0] in ("WORKS_AT", "PARTICIPATES_IN")]
+    for key in dropped:
+        del later.rels[key]
+    later.nodes["Member"][split(member)]["name"] = "改名"
+    pairing = next(key for key in data.rels if key[0] == "PAIRED_WITH")
+    later.rels[pairing] = {"kind": "联建", "since": "2020-02-02"}
+    gone = "B-旧"
+    del later.nodes["Building"][gone]
+    later.add_node("Building", {"id": "B-新", "name": "新楼宇"})
+    written = []
+    write_batches = neo4j_store._write_batches
+    def recording(query, rows, bar, what):
+        if "SET n = row" in query and "MATCH (n:" in query:        # today's graph: a node rewritten
+            written.extend(row["id"] for row in rows)
+        return write_batches(query, rows, bar, what)
+    monkeypatch.setattr(neo4j_store, "_write_batches", recording)
+    neo4j_store.load(later, "2026-06-30")
+    assert neo4j_store.read() == later
+    # Only the records whose state changed are written: the member, and the organization whose
+    # pairing (one of its outgoing relationships) changed.
+    assert sorted(written) == sorted([split(member), split(pairing[1])])
+    now = _relationship_ids(neo4j_store)
+    assert {key for key in rels if now.get(key) != rels[key]} == \
+        {(kind, split(source), split(target)) for kind, source, target in [*dropped, pairing]}
+    building = (("Building", "Partygraph"), gone)
+    after = _node_ids(neo4j_store)
+    assert {key: nodes[key] for key in nodes if key != building} == {key: after[key] for key in after if key[1] != "B-新"}
+    assert building not in after and (("Building", "Partygraph"), "B-新") in after
+    neo4j_store.load(data, "2025-12-31")          # an earlier period: today's graph stays
+    assert neo4j_store.read() == later
+
+
+def split(key: str) -> str:
+    return key.split(":", 1)[1]
+
+
+def test_a_period_load_cut_short_in_todays_graph_is_undone_by_the_next(neo4j_store, monkeypatch):
+    """A load cut short while it rewrote today's graph leaves it neither register: the next load must
+    not trust the period today's graph last held whole (the first register again, loaded as the later
+    date, must come back whole, not as the cut load left it)."""
+    import copy
+
+    first = load_dataset(SEED_CASES)
+    second = copy.deepcopy(first)
+    for props in second.nodes["Member"].values():
+        props["name"] += "乙"
+    neo4j_store.load(first, "2026-03-31")
+
+    def cut(*args, **kwargs):
+        raise RuntimeError("cut short")
+
+    monkeypatch.setattr(neo4j_store, "_sync_relationships", cut)
+    with pytest.raises(RuntimeError):
+        neo4j_store.load(second, "2026-06-30")
+    monkeypatch.undo()
+    assert {row["name"] for row in neo4j_store.run("MATCH (m:Member:Partygraph) RETURN m.name AS name")} == \
+        {props["name"] for props in second.nodes["Member"].values()}       # the cut load's names, read raw
+    neo4j_store.load(first, "2026-06-30")
+    assert neo4j_store.read() == first

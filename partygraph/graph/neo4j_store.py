@@ -128,6 +128,17 @@ def _from_values(label: str, values: list) -> dict:
     return {name: value for name, value in zip(LABELS[label].properties, values) if value is not None}
 
 
+def _unchanged(keys: dict[str, str], existing: dict[str, frozenset[str]], period: str) -> dict[str, frozenset[str]]:
+    """The ids, per label, of the records (``keys``: record key to version key) whose version is
+    among the ``existing`` ones labelled ``period``."""
+    found: dict[str, set[str]] = {}
+    for key, vkey in keys.items():
+        if period in existing.get(vkey, ()):
+            label, node_id = split_key(key)
+            found.setdefault(label, set()).add(node_id)
+    return {label: frozenset(ids) for label, ids in found.items()}
+
+
 def _batches(rows: list, size: int = BATCH) -> Iterator[list]:
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
@@ -336,18 +347,21 @@ class Neo4jStore:
         if as_of >= max(dates, default=as_of):
             self._sync_live(data, bar, as_of, unchanged)
 
-    def _sync_live(self, data: GraphData, bar: Tally, as_of: str | None, unchanged: frozenset[str] = frozenset()) -> None:
+    def _sync_live(self, data: GraphData, bar: Tally, as_of: str | None,
+                   unchanged: dict[str, frozenset[str]] | None = None) -> None:
         """Make today's graph (the latest period, read without versions) equal ``data``; the records
-        ``unchanged`` (keys ``Label:id``: the same properties and outgoing relationships there as in
-        ``data``) are left as they are."""
+        ``unchanged`` (ids per label: the same properties and outgoing relationships there as in
+        ``data``) are left as they are, the others' relationships alone read and made."""
         existing = self._delete_stale_nodes(data)
+        kept = unchanged or {}
         for label, by_id in data.nodes.items():
-            self._write_nodes(label, by_id, existing[label], bar, unchanged)
+            self._write_nodes(label, by_id, existing[label], bar, kept.get(label, frozenset()))
         desired = self._relationship_groups(data)
-        changed = {label: sorted(node_id for node_id in by_id if f"{label}:{node_id}" not in unchanged)
-                   for label, by_id in data.nodes.items()}
+        # Per label, the records whose relationships are read and made: all of them (None) unless some are unchanged.
+        changed = {label: sorted(by_id.keys() - kept.get(label, frozenset()))
+                   for label, by_id in data.nodes.items()} if unchanged is not None else {}
         for key in _endpoint_pairs():
-            self._sync_relationships(key, desired.get(key, []), bar, changed.get(key[1], []) if unchanged else None)
+            self._sync_relationships(key, desired.get(key, []), bar, changed.get(key[1]))
         self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.live = $as_of, m.text_order_differs = $differs",
                     as_of=as_of, differs=text_order_differs(data))
 
@@ -382,10 +396,12 @@ class Neo4jStore:
         else:
             self._sync_live(GraphData(), bar, None)
 
-    def _add_versions(self, data: GraphData, as_of: str, bar: Tally, live: str | None) -> frozenset[str]:
+    def _add_versions(self, data: GraphData, as_of: str, bar: Tally,
+                      live: str | None) -> dict[str, frozenset[str]] | None:
         """The period ``as_of`` into the versions: versions already there take its label, new ones
         are created, and relationships only where the two versions did not co-exist before. Returns
-        the records whose version is in the period ``live`` (today's graph, whole) as well: unchanged there."""
+        the ids, per label, of the records whose version is in the period ``live`` (today's graph,
+        whole) as well: unchanged there (None without such a period)."""
         from .periods import period_token
 
         label = period_token(as_of)
@@ -393,8 +409,7 @@ class Neo4jStore:
         existing = {vkey: frozenset(labels) for vkey, labels in self._run_value(
             f"MATCH (n:{VERSION}) RETURN collect([n.{VERSION_KEY}, "
             f"[l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}']])")}
-        live_label = period_token(live) if live else None
-        unchanged = frozenset(key for key, vkey in keys.items() if live_label in existing.get(vkey, ()))
+        unchanged = None if live is None else _unchanged(keys, existing, period_token(live))
         labelled, new, rels = version_rows(data, keys, existing)
         self._write_batches(f"UNWIND $rows AS k MATCH (n:{VERSION} {{{VERSION_KEY}: k}}) SET n:{label}",
                             labelled, bar, label)
@@ -586,12 +601,11 @@ class Neo4jStore:
 
     def _write_nodes(self, label: str, by_id: dict[str, dict], existing: set[str], bar: Tally,
                      unchanged: frozenset[str] = frozenset()) -> None:
-        """Nodes already there get their properties replaced (but the ``unchanged``); new ones are
-        created (no lookup needed)."""
+        """Nodes already there get their properties replaced (but the ``unchanged`` ids, all of
+        ``by_id``); new ones are created (no lookup needed)."""
         dates = _date_sets("n", "row", LABELS[label].properties)
-        update = [props for node_id, props in by_id.items()
-                  if node_id in existing and f"{label}:{node_id}" not in unchanged]
-        bar.add(sum(1 for node_id in by_id if f"{label}:{node_id}" in unchanged), label)
+        update = [props for node_id, props in by_id.items() if node_id in existing and node_id not in unchanged]
+        bar.add(len(unchanged), label)
         create = [props for node_id, props in by_id.items() if node_id not in existing]
         for rows, query in ((update, f"UNWIND $rows AS row MATCH (n:{label}:{MARKER} {{id: row.id}}) SET n = row{dates}"),
                             (create, f"UNWIND $rows AS row CREATE (n:{label}:{MARKER}) SET n = row{dates}")):

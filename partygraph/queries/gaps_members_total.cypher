@@ -8,9 +8,7 @@ CALL (cutoff) {
 }
 CALL (cutoff) {
   CALL (cutoff) {
-    MATCH (m:Member:Partygraph) WHERE m.mobile = true RETURN m
-    UNION
-    MATCH (m:Member:Partygraph) WHERE m.registered_at IS NOT NULL RETURN m
+// include members_mobile.cypher
   }
 // include members_judging.cypher
   WITH m WHERE NOT lost

@@ -3,9 +3,7 @@
 // registered_at and last_contact. Included by gaps_members.cypher and members_judged.cypher.
 WITH date($as_of) - duration({months: $lost_after_months}) AS cutoff
 CALL (cutoff) {
-  MATCH (m:Member:Partygraph) WHERE m.mobile = true RETURN m
-  UNION
-  MATCH (m:Member:Partygraph) WHERE m.registered_at IS NOT NULL RETURN m
+// include members_mobile.cypher
   UNION
   MATCH (m:Member:Partygraph) WHERE m.last_contact < cutoff RETURN m
 }

@@ -1,6 +1,7 @@
 // Member m judged at cutoff (the day $lost_after_months months before $as_of), isolated mobile or
 // out of contact (the rules: gaps_members.cypher), kept as m, isolated, lost when either holds and m
-// is one of $ids (or $ids is null). Included by members_flagged.cypher and gaps_members_first.cypher.
+// is one of $ids (or $ids is null). Included by members_flagged.cypher, gaps_members_first.cypher and
+// gaps_members_total.cypher.
 WITH m, cutoff,
      (coalesce(m.mobile, false) OR (NOT EXISTS { (m)-[:MEMBER_OF]->() } AND m.registered_at IS NOT NULL))
        AND NOT EXISTS { (m)-[:PARTICIPATES_IN]->() } AS isolated,

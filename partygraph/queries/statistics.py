@@ -167,14 +167,8 @@ def keep_statistics(store, as_of: str, data) -> None:
     start = valid_from(data, as_of)
     try:
         store.use(as_of)
-        rows = [as_reported(row) for row in _every_row(store, start)]
+        rows = [as_reported(row) for row in run_analysis(store, "statistics", as_of=start)]
         months = contact_months(run_analysis(store, "statistics contact", as_of=start))
         store.keep(KEPT, {"valid_from": start, "rows": rows, CONTACT: months})
     finally:
         store.use(None)
-
-
-def _every_row(store, day: str) -> list[dict]:
-    from . import run_analysis
-
-    return run_analysis(store, "statistics", as_of=day)

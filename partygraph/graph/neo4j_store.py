@@ -319,7 +319,8 @@ class Neo4jStore:
         total = 2 * (sum(len(v) for v in data.nodes.values()) + len(data.rels)) if data else 0
         bar = Tally(progress, total)
         try:
-            work(bar)
+            with paused_gc():     # a city's digests, rows and batches: millions of objects, none of them cyclic
+                work(bar)
             self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime()")
         except Neo4jConnectionError:
             raise                # the server is gone: the lock of this process is taken over once it ends

@@ -136,10 +136,10 @@ def make_plan(store, as_of: str | dt.date | None = None, place: str | None = Non
               progress: Progress = None) -> Plan:
     """The plan for the register the store reads (its period chosen by the caller), for the gap
     units of ``place`` (an area or building id) or of the whole register."""
-    from . import run_analysis
+    from . import run_analysis, side_by_side
 
     with paused_gc():                          # a city's 230k proposals and their units, none of them cyclic
-        gaps, branches, instructors, places = _read(store, [
+        gaps, branches, instructors, places = side_by_side(store, [
             lambda: run_analysis(store, "gaps enterprises", place=place),
             lambda: run_analysis(store, "plan branches", max_units=max_units),
             lambda: run_analysis(store, "plan instructors", instructor_load=instructor_load),
@@ -150,17 +150,6 @@ def make_plan(store, as_of: str | dt.date | None = None, place: str | None = Non
         _instructors(plan, covered, instructors)
         _number(plan)
     return plan
-
-
-def _read(store, reads: list) -> list:
-    """The results of ``reads``, side by side where the store allows it (on Neo4j a district's four
-    reads take about the time of the longest instead of their sum)."""
-    if not store.concurrent_reads:
-        return [read() for read in reads]
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(len(reads)) as pool:
-        return [future.result() for future in [pool.submit(read) for read in reads]]
 
 
 def _region(places: Places, unit: dict) -> str | None:

@@ -162,13 +162,15 @@ def valid_from(data, as_of: str) -> str:
 def keep_statistics(store, as_of: str, data) -> None:
     """Keep the statistics of the period ``as_of`` (loaded from ``data``) with it: every place's rows
     at :func:`valid_from`, and its members' months of last contact ("statistics contact")."""
-    from . import run_analysis
+    from . import run_analysis, side_by_side
 
     start = valid_from(data, as_of)
     try:
         store.use(as_of)
-        rows = [as_reported(row) for row in run_analysis(store, "statistics", as_of=start)]
-        months = contact_months(run_analysis(store, "statistics contact", as_of=start))
+        found, contact = side_by_side(store, [lambda: run_analysis(store, "statistics", as_of=start),
+                                              lambda: run_analysis(store, "statistics contact", as_of=start)])
+        rows = [as_reported(row) for row in found]
+        months = contact_months(contact)
         store.keep(KEPT, {"valid_from": start, "rows": rows, CONTACT: months})
     finally:
         store.use(None)

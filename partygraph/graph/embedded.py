@@ -745,6 +745,10 @@ class EmbeddedStore:
     def properties(self, label: str, ids: list[str]) -> dict[str, dict]:
         return self.nodes(label, ids)
 
+    def ids_between(self, label: str, prop: str, low: str, high: str) -> list[str]:
+        return [row[0] for row in self.sql(f"SELECT id FROM {q(label)} WHERE {q(prop)} >= CAST($low AS DATE) "
+                                           f"AND {q(prop)} < CAST($high AS DATE)", {"low": low, "high": high})]
+
     def analysis_apart(self, analysis, sides, columns: list[str], shown: list[str]):
         from .pages import sql_apart
 

@@ -89,10 +89,15 @@ class Store(Protocol):
     def properties(self, label: str, ids: list[str]) -> dict[str, dict]:
         """The properties of the nodes of ``label`` with these ids in the period read, by id."""
 
+    def ids_between(self, label: str, prop: str, low: str, high: str) -> list[str]:
+        """The ids of the nodes of ``label`` in the period read whose date ``prop`` lies in ``[low, high)``
+        (ISO dates), found by the property's index."""
+
     def analysis_apart(self, analysis: "Analysis", sides: tuple, columns: list[str], shown: list[str]) -> list[tuple]:
         """The rows of an analysis in two periods (``(period, options)`` each) that differ in ``columns``,
         paired by ``id``: ``(row or None, row or None)``, each row holding ``id``, ``columns`` and
-        ``shown``, in no particular order. Leaves the period read on the second."""
+        ``shown``, in no particular order. Afterwards the period read is unspecified (``use`` again); where
+        the store has ``concurrent_reads``, reads of another thread may run beside it."""
 
     def subgraph(self, view: str, scope: str | None, depth: int, max_nodes: int) -> "Subgraph":
         """What a drawing or a scoped export shows (see :mod:`partygraph.graph.subgraph`)."""

@@ -8,5 +8,5 @@ flagged AS (
   FROM "Member" m
   LEFT JOIN (SELECT DISTINCT src FROM "MEMBER_OF") r ON r.src = m.id
   LEFT JOIN (SELECT DISTINCT src FROM "PARTICIPATES_IN") p ON p.src = m.id
-  WHERE ($ids::VARCHAR[] IS NULL OR list_contains($ids::VARCHAR[], m.id))
+  WHERE ($ids::VARCHAR[] IS NULL OR m.id IN (SELECT unnest($ids::VARCHAR[])))
 )

@@ -47,6 +47,7 @@ def answers(store, as_of: str) -> dict:
     keys = [f"{label}:{node_id}" for label, by_id in data.nodes.items() for node_id in by_id] + ["Member:nobody"]
     found["places_of"] = store.places_of(keys)
     found["properties"] = store.properties("Member", sorted(data.nodes["Member"])[::3] + ["nobody"])
+    found["contact between"] = sorted(store.ids_between("Member", "last_contact", "2025-06-01", as_of))
     return found
 
 

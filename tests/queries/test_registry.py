@@ -32,7 +32,7 @@ def test_every_parameter_of_both_forms_is_supplied():
         assert "within" in used and used - {"within"} <= set(analysis.parameters) | set(analysis.options())
         assert "// include" not in analysis.cypher(place=True) + analysis.cypher()
     ids_forms = [a for a in ANALYSES.values() if analysis_has(a, "_ids.cypher")]
-    assert [a.name for a in ids_forms] == ["gaps enterprises"]
+    assert [a.name for a in ids_forms] == ["gaps enterprises", "members judged"]
     for analysis in ids_forms:
         used = set(re.findall(r"\$(\w+)", analysis.cypher(ids=True)))
         assert "ids" in used and used <= set(analysis.parameters) | set(analysis.options())

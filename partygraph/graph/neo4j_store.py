@@ -379,6 +379,7 @@ class Neo4jStore:
         the latest period left."""
         from .periods import period_token
 
+        shared = self._shared_with_live(dates) if live else None
         for day in dates:
             label = period_token(day)
             self._autocommit(f"MATCH (n:{VERSION}:{label}) CALL (n) {{ REMOVE n:{label} }} IN TRANSACTIONS OF 50000 ROWS")
@@ -397,12 +398,39 @@ class Neo4jStore:
         if left:
             self._token = period_token(left[-1])
             try:
-                latest = self._read_all()
+                latest = self._read_all() if shared is None else self._records_beside(*shared)
             finally:
                 self._token = None
-            self._sync_live(latest, bar, left[-1])
+            self._sync_live(latest, bar, left[-1], None if shared is None else shared[0])
         else:
             self._sync_live(GraphData(), bar, None)
+
+    def _shared_with_live(self, dates: list[str]) -> tuple[dict[str, frozenset[str]], list[str]] | None:
+        """When ``dates`` remove today's graph's period (held whole) and leave an earlier one, the
+        latest left: per label, the ids of its records whose version today's graph holds (unchanged),
+        and the keys of the others. None when today's graph stays or must be read whole."""
+        from .periods import period_token
+
+        live = self._live_whole
+        left = [day for day in self.period_dates() if day not in dates]
+        if live is None or live not in dates or not left:
+            return None
+        latest, today_label = period_token(left[-1]), period_token(live)
+        unchanged, changed = {}, []
+        for label in LABELS:
+            rows = self._run_value(f"MATCH (n:{version_label(label)}:{latest}) RETURN collect([n.id, n:{today_label}])")
+            unchanged[label] = frozenset(node_id for node_id, same in rows if same)
+            changed += [f"{label}:{node_id}" for node_id, same in rows if not same]
+        return unchanged, changed
+
+    def _records_beside(self, unchanged: dict[str, frozenset[str]], changed: list[str]) -> GraphData:
+        """The period read as :meth:`_sync_live` takes it beside today's graph: the ``changed``
+        records whole, the ``unchanged`` by their ids alone (today's graph holds them as they are)."""
+        data = self._records(changed)
+        for label, ids in unchanged.items():
+            for node_id in ids:
+                data.nodes[label].setdefault(node_id, {"id": node_id})
+        return data
 
     def _add_versions(self, data: GraphData, as_of: str, bar: Tally,
                       live: str | None) -> dict[str, frozenset[str]] | None:

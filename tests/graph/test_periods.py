@@ -103,6 +103,19 @@ def test_every_period_answers_as_if_loaded_alone_in_any_order(history, alone, tm
     embedded.close()
 
 
+def test_dropping_the_latest_period_makes_today_the_one_before(history, alone, tmp_path, neo4j_store):
+    dates, datas = history
+    embedded = EmbeddedStore(tmp_path / "s.pgstore")
+    for store in (embedded, neo4j_store):
+        for day, data in zip(dates, datas):
+            store.load(data, day)
+        store.drop(dates[-1])
+        check_every_period(store, dates[:-1], alone)
+        store.drop(dates[-2])
+        check_every_period(store, dates[:-2], alone)
+    embedded.close()
+
+
 def test_the_period_in_force_is_the_latest_on_or_before_the_date(history, tmp_path, neo4j_store):
     dates, datas = history
     embedded = EmbeddedStore(tmp_path / "s.pgstore")

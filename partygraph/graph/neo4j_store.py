@@ -162,7 +162,9 @@ class Neo4jStore:
                                          "and logs): remove them from the address").format(uri=redact(uri)))
         self.uri, self.auth, self.database = uri, auth, database or "neo4j"
         self._driver = None
-        self._records_read: dict[str, dict] = {}   # by period, the records difference() read whole
+        # By period, the records difference() read whole, and when the store had last been written then.
+        self._records_read: dict[str, dict] = {}
+        self._records_read_at: str | None = None
 
     @classmethod
     def from_environment(cls, uri: str) -> "Neo4jStore":
@@ -539,6 +541,7 @@ class Neo4jStore:
         # answers from those.
         self._records_read = {day: {key: state for key, state in side.items() if state[2] is not None}
                               for day, side in ((first, states[0]), (second, states[1]))}
+        self._records_read_at = self._loaded
         sides = (GraphData(), GraphData())
         for this, other, side in ((states[0], states[1], sides[0]), (states[1], states[0], sides[1])):
             for key, (label, props, rels) in this.items():
@@ -756,8 +759,11 @@ class Neo4jStore:
     def check_complete(self) -> None:
         rows = self._run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) "
                          "RETURN m.state AS state, coalesce(m.text_order_differs, true) AS differs, "
-                         "coalesce(m.versions_order_differs, true) AS versions_differ")
+                         "coalesce(m.versions_order_differs, true) AS versions_differ, toString(m.loaded) AS loaded")
         state = rows[0]["state"] if rows else None
+        self._loaded = rows[0]["loaded"] if rows else None
+        if self._records_read and self._loaded != self._records_read_at:
+            self._records_read = {}          # written since difference() read them (by any process)
         self._text_order_differs = rows[0]["differs"] if rows else True
         self._versions_order_differs = rows[0]["versions_differ"] if rows else True
         if state is None:

@@ -116,6 +116,24 @@ def test_dropping_the_latest_period_makes_today_the_one_before(history, alone, t
     embedded.close()
 
 
+def test_records_a_comparison_read_are_not_kept_past_a_load_by_another_process(history, neo4j_store):
+    from partygraph.graph.neo4j_store import Neo4jStore
+
+    dates, datas = history
+    for day, data in zip(dates[:2], datas[:2]):
+        neo4j_store.load(data, day)
+    gone, new = neo4j_store.difference(dates[0], dates[1])
+    other = Neo4jStore(neo4j_store.uri, neo4j_store.auth, neo4j_store.database)
+    other.load(datas[2], dates[1])                  # another process replaces the second register
+    other.close()
+    neo4j_store.use(dates[1])
+    keys = sorted({source for (_kind, source, _target) in new.rels} | {f"Member:{i}" for i in new.nodes["Member"]})
+    found = neo4j_store.records(keys)
+    expected = {label: {i: datas[2].nodes[label][i] for i in found.nodes[label]} for label in found.nodes}
+    assert keys and found.nodes == expected
+    assert found.rels == {rel: props for rel, props in datas[2].rels.items() if rel[1] in set(keys)}
+
+
 def test_the_period_in_force_is_the_latest_on_or_before_the_date(history, tmp_path, neo4j_store):
     dates, datas = history
     embedded = EmbeddedStore(tmp_path / "s.pgstore")

@@ -263,11 +263,10 @@ class Neo4jStore:
         """A read query's rows as dicts, from the period chosen by :meth:`use` (default: the latest)."""
         return self._run(self._in_period(query), **params)
 
-    def _in_period(self, query: str, token: str | None = None) -> str:
-        """``query`` reading the period ``token`` names (default: the one :meth:`use` chose)."""
+    def _in_period(self, query: str) -> str:
         from .neo4j_periods import versioned
 
-        token = token or getattr(self, "_token", None)
+        token = getattr(self, "_token", None)
         return versioned(query, token) if token else query
 
     def _run(self, query: str, **params) -> list[dict]:
@@ -836,6 +835,7 @@ class Neo4jStore:
         """Both sides made and compared in one query (``pages.apart_cypher``), each through its
         period's graph, so that only the rows apart are sent. The period other reads answer from
         stays as it was: this read may run beside them."""
+        from .neo4j_periods import versioned
         from .pages import apart_columns, apart_cypher, apart_pairs, apart_parameters
 
         self.check_complete()
@@ -844,7 +844,7 @@ class Neo4jStore:
         for period, options in sides:
             token = self._choice(period)[1]
             text = analysis.cypher(ids=options.get("ids") is not None).strip()
-            texts.append(self._in_period(text, token) if token else text)
+            texts.append(versioned(text, token) if token else text)
         query, parameters = apart_cypher(texts, fetched, columns), apart_parameters(analysis, sides)
         ids = [options.get("ids") for _period, options in sides]
         with paused_gc():

@@ -10,15 +10,13 @@ changed, ``gaps members`` at each register's own date), so a change means what t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from ..gcpause import paused_gc
 from ..graph.data import GraphData
 from ..graph.model import split_key
 from ..graph.periods import in_force
 from . import analysis_apart, run_analysis, side_by_side
-from .gaps_members import months_before
-from .rules import LOST_AFTER_MONTHS
+from .gaps_members import lost_cutoff
 
 #: Every kind, in the order rows come: losses first, then gains, then the rest.
 KINDS = ["org_coverage_lost", "work_coverage_lost", "became_isolated", "contact_lost", "removed", "unpaired",
@@ -332,7 +330,7 @@ def _rejudged(store, first: str, second: str, gone: GraphData, new: GraphData) -
     same record, in the later register). A city's quarter: 89,000 of 263,000 members."""
     ids = set(gone.nodes["Member"]) | set(new.nodes["Member"])
     ids.update(split_key(source)[1] for (_kind, source, _t) in (*gone.rels, *new.rels) if source.startswith("Member:"))
-    low, high = sorted(months_before(date.fromisoformat(day), LOST_AFTER_MONTHS).isoformat() for day in (first, second))
+    low, high = sorted(lost_cutoff(day) for day in (first, second))
     store.use(second)
     ids.update(store.ids_between("Member", "last_contact", low, high))
     return sorted(ids)

@@ -49,6 +49,16 @@ def iso_date(day: str | dt.date | None) -> str:
         raise UsageError(_("--as-of expects a date such as 2026-11-22, not {given!r}").format(given=day)) from exc
 
 
+def lost_cutoff(day: str) -> str:
+    """The first day of contact that is not lost at ``day`` (ISO dates): the cutoff of
+    ``members_judging.cypher``, ``rules.LOST_AFTER_MONTHS`` months before, as its date arithmetic.
+
+    >>> lost_cutoff("2026-08-31")
+    '2026-02-28'
+    """
+    return months_before(dt.date.fromisoformat(day), rules.LOST_AFTER_MONTHS).isoformat()
+
+
 def months_before(day: dt.date, months: int) -> dt.date:
     """``day`` minus whole months, the day clamped to the month's end (as Neo4j's ``date - duration``).
 

@@ -14,7 +14,7 @@ import datetime as dt
 from bisect import bisect_left
 
 from . import rules
-from .gaps_members import iso_date, months_before
+from .gaps_members import iso_date, lost_cutoff, months_before
 
 UNIT_KINDS = ("non_public", "social_org", "individual")
 UNIT_ROWS = ("non_public", "above_scale", "social_org", "individual", "total")
@@ -110,7 +110,7 @@ def thresholds(day: str) -> list[str]:
     """
     as_of = dt.date.fromisoformat(day)
     one_day = dt.timedelta(days=1)
-    return [months_before(as_of, rules.LOST_AFTER_MONTHS).isoformat(),
+    return [lost_cutoff(day),
             *((months_before(as_of, years * 12) + one_day).isoformat() for years in (1, 5, 10))]
 
 

@@ -866,16 +866,14 @@ def analyze_pairings(store_path, neo4j_uri, as_of: str | None, fmt: str, limit: 
 
 
 @main.command(help=_("Print the Cypher of analysis NAME, ready for Neo4j Browser (quote the name): a :param line "
-                     "for every parameter, with the values the command uses today, then the query, reading the "
-                     "register in force at --as-of (the database keeps each register under its date's label)."))
+                     "for every parameter, with the values the command uses today, then the query."))
 @click.argument("name", type=click.Choice(list(ANALYSES)))
-@store_options
-@as_of_option
-def cypher(name: str, store_path, neo4j_uri, as_of: str | None) -> None:
+@click.option("--as-of", "as_of", type=DATE, metavar="YYYY-MM-DD", help=_("The date the parameters judge dates at "
+                                                                       "[default: today]."))
+def cypher(name: str, as_of: str | None) -> None:
     from .queries import browser_text
 
-    period = _open(store_path, neo4j_uri, as_of).read_period()
-    click.echo(browser_text(name, period, **({"as_of": as_of} if as_of and ANALYSES[name].takes_as_of else {})))
+    click.echo(browser_text(name, **({"as_of": as_of} if as_of and ANALYSES[name].takes_as_of else {})))
 
 
 @main.command(help=_("Load the bundled seed-case dataset (five places from the source articles) and report on it."))

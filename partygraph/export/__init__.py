@@ -152,7 +152,7 @@ def _admin_export(store, out: str | Path, scope: str | None, depth: int, progres
     steps = Tally(progress, 2)
     data = scoped_data(store, scope, depth)
     steps.add(1, "read")
-    files = write_admin(data, out, store.read_period())
+    files = write_admin(data, out)
     steps.add(1, "files")
     counts = data.counts()
     return Export(files.folder, sum(counts[label] for label in data.nodes), len(data.rels), False, None,

@@ -1,11 +1,10 @@
 """The bulk path into Neo4j for a nation's register: node and relationship CSV files with the
 headers ``neo4j-admin database import full`` reads, holding exactly what ``partygraph load``
-writes for one period — each record as its version (``V_<Label>``, ``PartygraphVersion`` and the
-period's label, its version key), every property typed, every relationship type, the period's
-marker and the store's saying the load is complete — plus ``schema.cypher``, the constraints and
-indexes ``load`` makes (the import makes none), and ``import.txt``, the command. These files are
-input for the database, not for a spreadsheet: values stay exact (no formula neutralising) and
-members are not pseudonymized.
+writes — each node with its label and ``Partygraph``, every property typed, every relationship
+type, and the ``PartygraphMeta`` marker saying the load is complete — plus ``schema.cypher``,
+the constraints and indexes ``load`` makes (the import makes none), and ``import.txt``, the
+command. These files are input for the database, not for a spreadsheet: values stay exact (no
+formula neutralising) and members are not pseudonymized.
 """
 
 from __future__ import annotations
@@ -15,14 +14,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
-
 from ..files import atomic_write, make_folder, write_text
 from ..graph.data import GraphData, text_order_differs
 from ..graph.model import LABELS, RELATIONSHIPS, split_key
-from ..graph.neo4j_periods import VERSION, VERSION_KEY, states, version_label
 from ..graph.neo4j_schema import schema_statements
-from ..graph.periods import period_token
+
+MARKER = "Partygraph"
 _TYPES = {"str": "", "int": ":long", "bool": ":boolean", "date": ":date"}
 
 
@@ -50,24 +47,19 @@ def _write(path: Path, header: list[str], rows) -> Path:
     return path
 
 
-def write_admin(data: GraphData, folder: str | Path, as_of: str) -> AdminFiles:
-    """Write ``data``, the register of ``as_of``, as neo4j-admin import files into ``folder`` (made
-    if its parent exists)."""
+def write_admin(data: GraphData, folder: str | Path) -> AdminFiles:
+    """Write ``data`` as neo4j-admin import files into ``folder`` (made if its parent exists)."""
     folder = make_folder(folder)
     nodes, relationships = [], []
-    keys = states(data)
     for label, spec in LABELS.items():
         columns = [name for name in spec.properties if name != "id"]
-        header = ([f"id:ID({label})"] + [name + _TYPES[spec.properties[name]] for name in columns]
-                  + [VERSION_KEY, ":LABEL"])
-        labels = f"{version_label(label)};{VERSION};{period_token(as_of)}"
-        rows = ([props["id"], *(_value(props.get(name)) for name in columns), keys[f"{label}:{props['id']}"], labels]
+        header = [f"id:ID({label})"] + [name + _TYPES[spec.properties[name]] for name in columns] + [":LABEL"]
+        rows = ([props["id"], *(_value(props.get(name)) for name in columns), f"{label};{MARKER}"]
                 for props in data.nodes[label].values())
         nodes.append(_write(folder / f"nodes-{label}.csv", header, rows))
     nodes.append(_write(folder / "nodes-PartygraphMeta.csv",
-                        ["id:ID(PartygraphMeta)", "state", "versions_order_differs:boolean", "as_of", "counts", ":LABEL"],
-                        [["store", "complete", _value(text_order_differs(data)), "", "", "PartygraphMeta"],
-                         [f"period:{as_of}", "", "", as_of, orjson.dumps(data.counts()).decode(), "PartygraphMeta"]]))
+                        ["id:ID(PartygraphMeta)", "state", "text_order_differs:boolean", ":LABEL"],
+                        [["store", "complete", _value(text_order_differs(data)), "PartygraphMeta"]]))
     groups: dict[tuple[str, str, str], list] = {}
     for (rel_type, source, target), props in data.rels.items():
         (from_label, from_id), (to_label, to_id) = split_key(source), split_key(target)

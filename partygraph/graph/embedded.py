@@ -470,7 +470,7 @@ class EmbeddedStore:
         import duckdb
         import orjson
 
-        day = self.read_period()
+        day = self._read_period()
         self._release()
         connection = attached(self.path)
         try:
@@ -513,10 +513,10 @@ class EmbeddedStore:
         import orjson
 
         rows = self.sql(f"SELECT value FROM {HISTORY}.kept WHERE as_of = CAST($day AS DATE) AND name = $name",
-                        {"day": self.read_period(), "name": name})
+                        {"day": self._read_period(), "name": name})
         return orjson.loads(rows[0][0]) if rows else None
 
-    def read_period(self) -> str | None:
+    def _read_period(self) -> str | None:
         """The date of the period reads answer from: the one ``use`` chose, else the latest."""
         dates = self.period_dates()
         return self._chosen if self._chosen in dates else max(dates, default=None)

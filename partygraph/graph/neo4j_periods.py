@@ -1,13 +1,15 @@
-"""Periods in Neo4j: every register kept as versions, and read through them.
+"""Periods in Neo4j: the version graph kept beside today's graph.
 
-Every period, the latest too, is kept as versions: a node per state of a record (its properties and
-its outgoing relationships), labelled ``V_<Label>``, ``PartygraphVersion`` and the label of each
-period it is in (``P20260630``); a relationship joins a version to each version of its target it
-co-exists with in some period. A record unchanged for eight quarters is one node with eight labels.
-The model's own labels (``Member`` …) hold no node: the analyses' Cypher is written with them and
-read through :func:`versioned`, which makes them the versions' and gives every node pattern the
-period's label. Variable-length walks become quantified path patterns whose every node is of the
-period (without that check a walk up the area hierarchy crossed into another period's areas).
+Today's graph (the latest period) stays as it always was, so the default reads are unchanged. Every
+period is also kept as versions: a node per state of a record (its properties and its outgoing
+relationships), labelled ``V_<Label>``, ``PartygraphVersion`` and the label of each period it is in
+(``P20260630``); a relationship joins a version to each version of its target it co-exists with in
+some period. A record unchanged for eight quarters is one node with eight labels.
+
+Reading an earlier period runs the same Cypher, rewritten by :func:`versioned`: the model's labels
+become the versions' and every node pattern takes the period's label. Variable-length walks become
+quantified path patterns whose every node is of the period (without that check a walk up the area
+hierarchy crossed into another period's areas).
 
 >>> print(versioned("MATCH (e:Enterprise:Partygraph)<-[:COVERS]-(o) WHERE EXISTS { (e)-[:PART_OF*0..]->(:Area) }", "P20260331"))
 MATCH (e:V_Enterprise:PartygraphVersion:P20260331)<-[:COVERS]-(o:P20260331) WHERE EXISTS { (e:P20260331) ((:P20260331)-[:PART_OF]->(:P20260331)){0,} (:V_Area:P20260331) }
@@ -24,8 +26,6 @@ from .data import GraphData
 from .model import LABELS, split_key
 
 VERSION = "PartygraphVersion"
-#: A version's key: its record's ``Label:id`` and a digest of its state (:func:`states`).
-VERSION_KEY = "pg_vkey"
 PREFIX = "V_"
 #: A period's label: P and the date's eight digits (made by ``periods.period_token``).
 PERIOD_LABEL = re.compile(r"^P\d{8}$")
@@ -87,13 +87,11 @@ def states(data: GraphData) -> dict[str, str]:
     return found
 
 
-def version_rows(data: GraphData, keys: dict[str, str], existing: dict[str, frozenset[str]],
-                 period: str) -> tuple[list, dict, list]:
-    """What the period labelled ``period`` adds to the versions: (version keys already there, to be
-    labelled; new versions by label, as rows; relationships to create). A relationship between two
-    versions that were already there exists when they co-exist in some period (the graph is kept so),
-    else it is created."""
-    labelled = [vkey for vkey in keys.values() if vkey in existing and period not in existing[vkey]]
+def version_rows(data: GraphData, keys: dict[str, str], existing: dict[str, frozenset[str]]) -> tuple[list, dict, list]:
+    """What a period adds to the versions: (version keys already there, to be labelled; new versions by
+    label, as rows; relationships to create). A relationship between two versions that were already
+    there exists when they co-exist in some period (the graph is kept so), else it is created."""
+    labelled = [vkey for vkey in keys.values() if vkey in existing]
     new: dict[str, list] = {}
     for label, by_id in data.nodes.items():
         for node_id, props in by_id.items():
@@ -107,3 +105,16 @@ def version_rows(data: GraphData, keys: dict[str, str], existing: dict[str, froz
             continue
         rels.append((rel_type, split_key(source)[0], split_key(target)[0], {"a": a, "b": b, "p": props}))
     return labelled, new, rels
+
+
+def version_schema_statements() -> list[str]:
+    """The versions' key, the ids their analyses look up and the live graph's other indexes (an
+    earlier period's analyses seek members by last contact as the latest's do)."""
+    from .neo4j_schema import INDEXES
+
+    statements = [f"CREATE CONSTRAINT pg_version_key IF NOT EXISTS FOR (n:{VERSION}) REQUIRE n.pg_vkey IS UNIQUE"]
+    statements += [f"CREATE INDEX pg_v_{label.lower()}_id IF NOT EXISTS FOR (n:{version_label(label)}) ON (n.id)"
+                   for label in LABELS]
+    statements += [f"CREATE INDEX pg_v_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{version_label(label)}) ON (n.{prop})"
+                   for label, prop in INDEXES]
+    return statements

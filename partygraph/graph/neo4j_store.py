@@ -1,11 +1,11 @@
-"""The Neo4j store: partygraph's registers in a Neo4j database, written in ``UNWIND`` batches.
+"""The Neo4j store: the same graph in a Neo4j database, written in ``UNWIND`` batches.
 
-Every register is kept as versions (``neo4j_periods``: nodes labelled ``PartygraphVersion`` and
-``V_<Label>``) beside markers (``PartygraphMeta``); a load changes only those, so other data in the
-database is never touched. The marker ``(:PartygraphMeta {id: "store"})`` records whether the last
-load finished: reads refuse a store whose load was interrupted, and loading again completes it
-(what the interrupted load wrote is removed first). Labels and relationship types in the Cypher
-text come from the model, never from input; every value goes in as a parameter.
+Every node partygraph writes also carries the label ``Partygraph``; a load replaces only those
+nodes and the relationships between them, so other data in the database is never touched. A
+marker node ``(:PartygraphMeta {id: "store"})`` records whether the last load finished: reads
+refuse a store whose load was interrupted, and loading again (idempotent: ``MERGE`` by id)
+completes it. Labels and relationship types in the Cypher text come from the model, never from
+input; every value goes in as a parameter.
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ from ..gcpause import paused_gc
 from ..i18n import _
 from ..progress import Progress, Tally
 from .data import GraphData, text_order_differs
-from .model import LABELS, RELATIONSHIPS, ids_by_label
-from .neo4j_periods import PERIOD_LABEL_CYPHER, VERSION, VERSION_KEY, states, version_label, version_rows
+from .model import LABELS, RELATIONSHIPS, ids_by_label, split_key
+from .neo4j_periods import PERIOD_LABEL_CYPHER, VERSION, states, version_label, version_rows
 from .neo4j_schema import schema_statements
 from .periods import Period, PeriodChoice, in_force, today
 
 MARKER = "Partygraph"
 #: The property naming a version node (see :mod:`partygraph.graph.neo4j_periods`); never a model property.
+VERSION_KEY = "pg_vkey"
 BATCH = 10_000
 IN_FLIGHT = 2
 MIN_VERSION = (5, 23)      # the CALL (x) { ... } subqueries (variable scope clause) arrived in 5.23
@@ -127,6 +128,17 @@ def _from_values(label: str, values: list) -> dict:
     return {name: value for name, value in zip(LABELS[label].properties, values) if value is not None}
 
 
+def _unchanged(keys: dict[str, str], existing: dict[str, frozenset[str]], period: str) -> dict[str, frozenset[str]]:
+    """The ids, per label, of the records (``keys``: record key to version key) whose version is
+    among the ``existing`` ones labelled ``period``."""
+    found: dict[str, set[str]] = {}
+    for key, vkey in keys.items():
+        if period in existing.get(vkey, ()):
+            label, node_id = split_key(key)
+            found.setdefault(label, set()).add(node_id)
+    return {label: frozenset(ids) for label, ids in found.items()}
+
+
 #: The last characters of ids that put a record in the first of two halves read side by side.
 EVEN = list("02468acegikmoqsuwyACEGIKMOQSUWY")
 
@@ -140,6 +152,7 @@ class Neo4jStore:
     """``Neo4jStore(uri, auth, database)``; ``from_environment(uri)`` reads the credentials."""
 
     kind = "neo4j"
+    _live_whole: str | None = None    # the period today's graph held whole when this load began
     concurrent_reads = True           # a session per read; the server answers them side by side
 
     def __init__(self, uri: str, auth: tuple[str, str] | None = None, database: str | None = None) -> None:
@@ -251,18 +264,10 @@ class Neo4jStore:
         return self._run(self._in_period(query), **params)
 
     def _in_period(self, query: str) -> str:
-        """``query`` reading the versions of the period chosen (unchanged when the store holds none)."""
         from .neo4j_periods import versioned
 
-        token = self._reading_token()
+        token = getattr(self, "_token", None)
         return versioned(query, token) if token else query
-
-    def _reading_token(self) -> str | None:
-        """The label of the period reads answer from: the one :meth:`use` chose, else the latest."""
-        from .periods import period_token
-
-        day = self.read_period()
-        return period_token(day) if day else None
 
     def _run(self, query: str, **params) -> list[dict]:
         """A read query's rows as dicts (a managed read transaction: retried if transient)."""
@@ -293,48 +298,38 @@ class Neo4jStore:
     def replace(self, data: GraphData, progress: Progress = None, as_of: str | None = None) -> None:
         """Make partygraph's part of the database ``data`` alone, as the register of ``as_of`` (default
         today); idempotent, so a rerun completes an interrupted one."""
-        as_of = as_of or today()
-        self._change(lambda bar: self._put(data, as_of, bar, alone=True), data, progress,
-                     sorted({*self.period_dates(), as_of}))
+        self._change(lambda bar: self._put(data, as_of or today(), bar, alone=True), data, progress)
 
     def load(self, data: GraphData, as_of: str, progress: Progress = None) -> None:
         """Keep ``data`` as the register of ``as_of`` (replacing a period of that date); the others stay."""
-        self._change(lambda bar: self._put(data, as_of, bar, alone=False), data, progress, [as_of])
+        self._change(lambda bar: self._put(data, as_of, bar, alone=False), data, progress)
 
     def drop(self, as_of: str) -> None:
-        """Remove the period of ``as_of``; reads that did not choose a period answer from the latest left."""
+        """Remove the period of ``as_of``; today's graph becomes the latest one left."""
         if as_of not in self.period_dates():
             raise StoreError(_("{store} holds no register of {date}; 'partygraph periods' lists those it holds").format(
                 store=self.describe(), date=as_of))
-        self._change(lambda bar: self._remove([as_of], bar), None, None, [as_of])
+        self._change(lambda bar: self._remove([as_of], bar), None, None)
 
     def forget(self, before: str) -> list[str]:
         """Remove every period before ``before`` and the versions found only in them."""
         gone = [day for day in self.period_dates() if day < before]
         if gone:
-            self._change(lambda bar: self._remove(gone, bar), None, None, gone)
+            self._change(lambda bar: self._remove(gone, bar), None, None)
         return gone
 
-    def _change(self, work, data: GraphData | None, progress: Progress, dates: list[str]) -> None:
-        """Run ``work``, which writes the periods of ``dates``, under the load lock, the store marked as
-        loading until it ends. A write cut short leaves those periods half written: the next one
-        removes them first (a version half labelled would pass for one whose relationships are made)."""
+    def _change(self, work, data: GraphData | None, progress: Progress) -> None:
+        """Run ``work`` under the load lock, the store marked as loading until it ends."""
         self._records_read = {}
         self._refuse_foreign_nodes()
         self._ensure_schema()
-        token, unfinished = self._take_lock(dates)
-        total = sum(len(v) for v in data.nodes.values()) + len(data.rels) if data else 0
+        token = self._take_lock()
+        total = 2 * (sum(len(v) for v in data.nodes.values()) + len(data.rels)) if data else 0
         bar = Tally(progress, total)
         try:
-            # A store written before every period was read through its versions also kept the latest
-            # period as a graph of the model's labels: no read uses it any more.
-            self._autocommit(f"MATCH (n:{MARKER}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS")
-            if unfinished:
-                self._remove(unfinished, Tally(None, 0))
             with paused_gc():     # a city's digests, rows and batches: millions of objects, none of them cyclic
                 work(bar)
-            self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime() "
-                        "REMOVE m.writing")
+            self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime()")
         except Neo4jConnectionError:
             raise                # the server is gone: the lock of this process is taken over once it ends
         except BaseException:
@@ -347,23 +342,45 @@ class Neo4jStore:
 
         dates = self.period_dates()
         if alone:
-            self._remove([day for day in dates if day != as_of], Tally(None, 0))
-            dates = [day for day in dates if day == as_of]
+            self._remove(dates, Tally(None, 0), live=False)
+            dates = []
         check_room(dates, as_of)
-        self._add_versions(data, as_of, bar)
+        if as_of in dates:
+            self._remove([as_of], Tally(None, 0), live=False)
+        unchanged = self._add_versions(data, as_of, bar, self._live_whole)
         self._write("MERGE (p:PartygraphMeta {id: $id}) SET p.as_of = $as_of, p.counts = $counts REMOVE p.kept "
                     "WITH p MATCH (m:PartygraphMeta {id: 'store'}) "
                     "SET m.versions_order_differs = coalesce(m.versions_order_differs, false) OR $differs",
                     id=f"period:{as_of}", as_of=as_of, counts=orjson.dumps(data.counts()).decode(),
                     differs=text_order_differs(data))
+        if as_of >= max(dates, default=as_of):
+            self._sync_live(data, bar, as_of, unchanged)
 
-    def _remove(self, dates: list[str], bar: Tally) -> None:
-        """Remove periods from the versions: a version left in none goes, with its relationships, and
-        so does a relationship between versions that no longer co-exist."""
+    def _sync_live(self, data: GraphData, bar: Tally, as_of: str | None,
+                   unchanged: dict[str, frozenset[str]] | None = None) -> None:
+        """Make today's graph (the latest period, read without versions) equal ``data``; the records
+        ``unchanged`` (ids per label: the same properties and outgoing relationships there as in
+        ``data``) are left as they are, the others' relationships alone read and made."""
+        existing = self._delete_stale_nodes(data)
+        kept = unchanged or {}
+        for label, by_id in data.nodes.items():
+            self._write_nodes(label, by_id, existing[label], bar, kept.get(label, frozenset()))
+        desired = self._relationship_groups(data)
+        # Per label, the records whose relationships are read and made: all of them (None) unless some are unchanged.
+        changed = {label: sorted(by_id.keys() - kept.get(label, frozenset()))
+                   for label, by_id in data.nodes.items()} if unchanged is not None else {}
+        for key in _endpoint_pairs():
+            self._sync_relationships(key, desired.get(key, []), bar, changed.get(key[1]))
+        self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.live = $as_of, m.text_order_differs = $differs",
+                    as_of=as_of, differs=text_order_differs(data))
+
+    def _remove(self, dates: list[str], bar: Tally, live: bool = True) -> None:
+        """Remove periods from the versions (a version left in none goes, with its relationships, and
+        a relationship between versions that no longer co-exist); with ``live``, today's graph becomes
+        the latest period left."""
         from .periods import period_token
 
-        if not dates:
-            return
+        shared = self._shared_with_live(dates) if live else None
         for day in dates:
             label = period_token(day)
             self._autocommit(f"MATCH (n:{VERSION}:{label}) CALL (n) {{ REMOVE n:{label} }} IN TRANSACTIONS OF 50000 ROWS")
@@ -373,57 +390,81 @@ class Neo4jStore:
         self._autocommit(f"MATCH (a:{VERSION})-[r]->(b:{VERSION}) "
                          f"WHERE none(l IN labels(a) WHERE l =~ '{PERIOD_LABEL_CYPHER}' AND l IN labels(b)) "
                          "CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS")
+        if not live:
+            return
+        left = self.period_dates()
+        row = self._run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) RETURN m.live AS live")
+        if row and row[0]["live"] in left:
+            return
+        if left:
+            self._token = period_token(left[-1])
+            try:
+                latest = self._read_all() if shared is None else self._records_beside(*shared)
+            finally:
+                self._token = None
+            self._sync_live(latest, bar, left[-1], None if shared is None else shared[0])
+        else:
+            self._sync_live(GraphData(), bar, None)
 
-    def _add_versions(self, data: GraphData, as_of: str, bar: Tally) -> None:
+    def _shared_with_live(self, dates: list[str]) -> tuple[dict[str, frozenset[str]], list[str]] | None:
+        """When ``dates`` remove today's graph's period (held whole) and leave an earlier one, the
+        latest left: per label, the ids of its records whose version today's graph holds (unchanged),
+        and the keys of the others. None when today's graph stays or must be read whole."""
+        from .periods import period_token
+
+        live = self._live_whole
+        left = [day for day in self.period_dates() if day not in dates]
+        if live is None or live not in dates or not left:
+            return None
+        latest, today_label = period_token(left[-1]), period_token(live)
+        unchanged, changed = {}, []
+        for label in LABELS:
+            rows = self._run_value(f"MATCH (n:{version_label(label)}:{latest}) RETURN collect([n.id, n:{today_label}])")
+            unchanged[label] = frozenset(node_id for node_id, same in rows if same)
+            changed += [f"{label}:{node_id}" for node_id, same in rows if not same]
+        return unchanged, changed
+
+    def _records_beside(self, unchanged: dict[str, frozenset[str]], changed: list[str]) -> GraphData:
+        """The period read as :meth:`_sync_live` takes it beside today's graph: the ``changed``
+        records whole, the ``unchanged`` by their ids alone (today's graph holds them as they are)."""
+        data = self._records(changed)
+        for label, ids in unchanged.items():
+            for node_id in ids:
+                data.nodes[label].setdefault(node_id, {"id": node_id})
+        return data
+
+    def _add_versions(self, data: GraphData, as_of: str, bar: Tally,
+                      live: str | None) -> dict[str, frozenset[str]] | None:
         """The period ``as_of`` into the versions: versions already there take its label, new ones
-        are created, and relationships only where the two versions did not co-exist before. A period
-        loaded again changes only where its register did: its versions no longer in it lose its label
-        (and go when they are in no period, as do their relationships to versions they no longer
-        co-exist with); an unchanged register writes nothing."""
+        are created, and relationships only where the two versions did not co-exist before. Returns
+        the ids, per label, of the records whose version is in the period ``live`` (today's graph,
+        whole) as well: unchanged there (None without such a period)."""
         from .periods import period_token
 
         label = period_token(as_of)
         keys = states(data)
-        # Versions are found again by the element ids the server gives them (a seek by id, no index
-        # on the 40-character version keys to keep up).
-        found = self._run_value(f"MATCH (n:{VERSION}) RETURN collect([n.{VERSION_KEY}, elementId(n), "
-                                f"[l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}']])")
-        existing = {vkey: frozenset(labels) for vkey, _, labels in found}
-        element = {vkey: element_id for vkey, element_id, _ in found}
-        labelled, new, rels = version_rows(data, keys, existing, label)
-        bar.add(len(keys) - len(labelled) - sum(map(len, new.values())), label)
-        self._write_batches(f"UNWIND $rows AS e MATCH (n) WHERE elementId(n) = e SET n:{label}",
-                            [element[vkey] for vkey in labelled], bar, label)
+        existing = {vkey: frozenset(labels) for vkey, labels in self._run_value(
+            f"MATCH (n:{VERSION}) RETURN collect([n.{VERSION_KEY}, "
+            f"[l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}']])")}
+        unchanged = None if live is None else _unchanged(keys, existing, period_token(live))
+        labelled, new, rels = version_rows(data, keys, existing)
+        self._write_batches(f"UNWIND $rows AS k MATCH (n:{VERSION} {{{VERSION_KEY}: k}}) SET n:{label}",
+                            labelled, bar, label)
         for model, rows in new.items():
             dates = _date_sets("n", "row.props", LABELS[model].properties)
-            element.update(self._write_batches(
-                f"UNWIND $rows AS row CREATE (n:{version_label(model)}:{VERSION}:{label}) "
-                f"SET n = row.props, n.{VERSION_KEY} = row.vkey{dates} RETURN collect([row.vkey, elementId(n)])",
-                rows, bar, model))
+            self._write_batches(f"UNWIND $rows AS row CREATE (n:{version_label(model)}:{VERSION}:{label}) "
+                                f"SET n = row.props, n.{VERSION_KEY} = row.vkey{dates}", rows, bar, model)
         bar.add(len(data.rels) - len(rels), label)
         groups: dict[str, list] = {}
         for rel_type, _from, _to, row in rels:
-            groups.setdefault(rel_type, []).append({"a": element[row["a"]], "b": element[row["b"]], "p": row["p"]})
+            groups.setdefault(rel_type, []).append(row)
         for rel_type, rows in groups.items():
             types = RELATIONSHIPS[rel_type].properties
             props = f" SET r = row.p{_date_sets('r', 'row.p', types)}" if types else ""
-            self._write_batches(f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
-                                f"MATCH (b) WHERE elementId(b) = row.b CREATE (a)-[r:{rel_type}]->(b){props}",
+            self._write_batches(f"UNWIND $rows AS row MATCH (a:{VERSION} {{{VERSION_KEY}: row.a}}) "
+                                f"MATCH (b:{VERSION} {{{VERSION_KEY}: row.b}}) CREATE (a)-[r:{rel_type}]->(b){props}",
                                 rows, bar, rel_type)
-        wanted = set(keys.values())
-        self._leave(label, [element[vkey] for vkey, labels in existing.items() if label in labels and vkey not in wanted])
-
-    def _leave(self, label: str, elements: list[str]) -> None:
-        """The versions ``elements`` leave the period ``label``: those left in no period go, and so do
-        the relationships of the others with versions they no longer co-exist with. One batch at a
-        time: two would meet on a relationship between their versions."""
-        for batch in _batches(elements):
-            self._write(f"UNWIND $ids AS e MATCH (n) WHERE elementId(n) = e REMOVE n:{label}", ids=batch)
-            self._write(f"UNWIND $ids AS e MATCH (n) WHERE elementId(n) = e "
-                        f"AND none(l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}') DETACH DELETE n", ids=batch)
-            self._write(f"UNWIND $ids AS e MATCH (a)-[r]-(b:{VERSION}) WHERE elementId(a) = e "
-                        f"AND none(l IN labels(a) WHERE l =~ '{PERIOD_LABEL_CYPHER}' AND l IN labels(b)) DELETE r",
-                        ids=batch)
+        return unchanged
 
     # -- periods -----------------------------------------------------------------------------
 
@@ -437,11 +478,20 @@ class Neo4jStore:
         return sorted((Period(row["d"], orjson.loads(row["c"])) for row in rows), key=lambda p: p.as_of)
 
     def use(self, as_of: str | None) -> PeriodChoice:
-        """Answer every read from now on from the register in force at ``as_of`` (default today)."""
+        """Answer every read from now on from the register in force at ``as_of`` (default today):
+        today's graph for the latest period, the versions for an earlier one."""
         self.check_complete()
-        choice = in_force(self.period_dates(), as_of)
+        choice, self._token = self._choice(as_of)
         self._period = choice.period
         return choice
+
+    def _choice(self, as_of: str | None) -> tuple[PeriodChoice, str | None]:
+        """The period in force at ``as_of`` and the label its versions are read by (None: today's graph)."""
+        from .periods import period_token
+
+        choice = in_force(self.period_dates(), as_of)
+        live = self._run("MATCH (m:PartygraphMeta {id: 'store'}) RETURN m.live AS live")[0]["live"]
+        return choice, (None if choice.period == live else period_token(choice.period))
 
     def difference(self, first: str, second: str) -> tuple[GraphData, GraphData]:
         """(what the register of ``first`` holds that the one of ``second`` does not, and the reverse),
@@ -511,7 +561,7 @@ class Neo4jStore:
         from .neo4j_periods import model_label
 
         data = GraphData()
-        read = self._records_read.get(self.read_period(), {})
+        read = self._records_read.get(self._read_period(), {})
         for key in keys:
             if (found := read.get(key)) is not None:
                 label, props, rels = found
@@ -547,29 +597,28 @@ class Neo4jStore:
         """Keep ``value`` on the marker of the period read (``use``), as JSON; replacing or dropping
         the period removes it."""
         self._write("MATCH (p:PartygraphMeta {id: $id}) SET p.kept = $kept",
-                    id=f"period:{self.read_period()}", kept=orjson.dumps({**self._kept_all(), name: value}).decode())
+                    id=f"period:{self._read_period()}", kept=orjson.dumps({**self._kept_all(), name: value}).decode())
 
     def kept(self, name: str) -> dict | None:
         return self._kept_all().get(name)
 
     def _kept_all(self) -> dict:
-        rows = self._run("MATCH (p:PartygraphMeta {id: $id}) RETURN p.kept AS kept", id=f"period:{self.read_period()}")
+        rows = self._run("MATCH (p:PartygraphMeta {id: $id}) RETURN p.kept AS kept", id=f"period:{self._read_period()}")
         return orjson.loads(rows[0]["kept"]) if rows and rows[0]["kept"] else {}
 
-    def read_period(self) -> str | None:
+    def _read_period(self) -> str | None:
         """The date of the period reads answer from: the one ``use`` chose, else the latest."""
         chosen = getattr(self, "_period", None)
         return chosen or max(self.period_dates(), default=None)
 
     def label_names(self, labels) -> list[str]:
         """The names the model's labels have in the period read (the versions' names for an earlier one)."""
-        return [version_label(label) for label in labels] if self._reading_token() else list(labels)
+        return [version_label(label) if getattr(self, "_token", None) else label for label in labels]
 
-    def _take_lock(self, dates: list[str]) -> tuple[str, list[str]]:
-        """Take the load lock and mark the store as loading the periods ``dates``, in one transaction:
-        a second load that starts meanwhile waits on the lock node, then sees the first one's name and
-        is refused. A lock left by a load that was killed (its process gone, on this machine) is taken
-        over. Returns the lock's token and the periods a write before this one left unfinished."""
+    def _take_lock(self) -> str:
+        """Take the load lock and mark the store as loading, in one transaction: a second load that
+        starts meanwhile waits on the lock node, then sees the first one's name and is refused. A lock
+        left by a load that was killed (its process gone, on this machine) is taken over."""
         token = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
 
         def take(tx):
@@ -577,24 +626,22 @@ class Neo4jStore:
                          "RETURN l.holder AS holder, l.host AS host, l.pid AS pid, toString(l.since) AS since, "
                          "l.since < datetime() - duration({hours: $hours}) AS expired", hours=LOCK_EXPIRES_HOURS).single()
             if row["holder"] and not _abandoned(row["host"], row["pid"], row["expired"]):
-                return dict(row), []
-            before = tx.run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) "
-                            "RETURN CASE WHEN m.state = 'complete' THEN [] ELSE coalesce(m.writing, []) END AS cut").single()
+                return dict(row)
+            before = tx.run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) RETURN m.state AS state, m.live AS live").single()
+            self._live_whole = before["live"] if before["state"] == "complete" else None
             tx.run("MATCH (l:PartygraphMeta {id: 'lock'}) "
                    "SET l.holder = $token, l.host = $host, l.pid = $pid, l.since = datetime() "
-                   "MERGE (m:PartygraphMeta {id: 'store'}) "
-                   "SET m.state = 'loading', m.started = datetime(), m.writing = $writing",
-                   token=token, host=socket.gethostname(), pid=os.getpid(),
-                   writing=sorted({*before["cut"], *dates}))
-            return None, list(before["cut"])
+                   "MERGE (m:PartygraphMeta {id: 'store'}) SET m.state = 'loading', m.started = datetime()",
+                   token=token, host=socket.gethostname(), pid=os.getpid())
+            return None
 
         with self._session() as session:
-            holder, unfinished = session.execute_write(take)
+            holder = session.execute_write(take)
         if holder:
             raise StoreError(_("another load into {store} is running (machine {host}, process {pid}, since {since}); "
                                "wait for it to finish and load again").format(
                 store=self.describe(), host=holder["host"], pid=holder["pid"], since=holder["since"]))
-        return token, unfinished
+        return token
 
     def _release_lock(self, token: str) -> None:
         self._write("MATCH (l:PartygraphMeta {id: 'lock'}) WHERE l.holder = $token "
@@ -610,21 +657,41 @@ class Neo4jStore:
                     database=self.database, uri=self.uri, count=rows[0]["foreign"]))
 
     def _ensure_schema(self) -> None:
-        for statement in schema_statements():
+        from .neo4j_periods import version_schema_statements
+
+        for statement in schema_statements() + version_schema_statements():
             self._autocommit(statement)
         self._autocommit("CALL db.awaitIndexes(300)")
 
-    def _write_batches(self, query: str, rows: list, bar: Tally, what: str) -> list:
+    def _delete_stale_nodes(self, data: GraphData) -> dict[str, set[str]]:
+        """Delete partygraph's nodes that ``data`` no longer has; return the ids that remain, per label."""
+        remaining = {}
+        for label, by_id in data.nodes.items():
+            existing = set(self._run_value(f"MATCH (n:{label}:{MARKER}) RETURN collect(n.id)"))
+            stale = sorted(existing.difference(by_id))
+            for batch in _batches(stale):
+                self._write(f"UNWIND $ids AS id MATCH (n:{label}:{MARKER} {{id: id}}) DETACH DELETE n", ids=batch)
+            remaining[label] = existing.intersection(by_id)
+        return remaining
+
+    def _write_nodes(self, label: str, by_id: dict[str, dict], existing: set[str], bar: Tally,
+                     unchanged: frozenset[str] = frozenset()) -> None:
+        """Nodes already there get their properties replaced (but the ``unchanged`` ids, all of
+        ``by_id``); new ones are created (no lookup needed)."""
+        dates = _date_sets("n", "row", LABELS[label].properties)
+        update = [props for node_id, props in by_id.items() if node_id in existing and node_id not in unchanged]
+        bar.add(len(unchanged), label)
+        create = [props for node_id, props in by_id.items() if node_id not in existing]
+        for rows, query in ((update, f"UNWIND $rows AS row MATCH (n:{label}:{MARKER} {{id: row.id}}) SET n = row{dates}"),
+                            (create, f"UNWIND $rows AS row CREATE (n:{label}:{MARKER}) SET n = row{dates}")):
+            self._write_batches(query, rows, bar, label)
+
+    def _write_batches(self, query: str, rows: list, bar: Tally, what: str) -> None:
         """Write ``rows`` in batches, two transactions in flight so that preparing and sending one
         overlaps the server's work on the other. Each batch is its own managed transaction; one
-        that meets a lock taken by the other is retried by the driver (deadlocks are transient).
-        Returns what the batches returned: the items of the list a query's one row holds."""
-        found: list = []
-
+        that meets a lock taken by the other is retried by the driver (deadlocks are transient)."""
         def write(batch: list) -> int:
-            result = self._write(query, rows=batch)
-            if result:
-                found.extend(result[0].value())
+            self._write(query, rows=batch)
             return len(batch)
 
         with ThreadPoolExecutor(max_workers=IN_FLIGHT) as pool:
@@ -637,18 +704,66 @@ class Neo4jStore:
                 pending.add(pool.submit(write, batch))
             for future in pending:
                 bar.add(future.result(), what)
-        return found
+
+    def _sync_relationships(self, key: tuple[str, str, str], rows: list[dict], bar: Tally,
+                            sources: list[str] | None = None) -> None:
+        """Make the relationships of one type between two labels equal ``rows``: those already there
+        with the same properties stay (an unchanged reload re-creates nothing); the rest are deleted
+        or created. A pair found twice (which no finished load leaves) is made once again. Given
+        ``sources``, only the relationships from those records are read and made (the others' are
+        the same in ``rows`` as in the graph)."""
+        rel_type, from_label, to_label = key
+        if sources is not None:
+            chosen = set(sources)
+            bar.add(sum(1 for row in rows if row["f"] not in chosen), rel_type)
+            rows = [row for row in rows if row["f"] in chosen]
+            found = self._run_value(f"UNWIND $ids AS id MATCH (a:{from_label}:{MARKER} {{id: id}})-[r:{rel_type}]->"
+                                    f"(b:{to_label}:{MARKER}) RETURN collect([a.id, b.id, properties(r)])",
+                                    ids=sources) if sources else []
+        else:
+            found = self._run_value(f"MATCH (a:{from_label}:{MARKER})-[r:{rel_type}]->(b:{to_label}:{MARKER}) "
+                                    f"RETURN collect([a.id, b.id, properties(r)])")
+        want = {(row["f"], row["t"]): row for row in rows}
+        seen: dict[tuple[str, str], int] = {}
+        have: dict[tuple[str, str], dict] = {}
+        for source, target, props in found:
+            seen[(source, target)] = seen.get((source, target), 0) + 1
+            have[(source, target)] = _from_neo4j(props)
+        stale = [pair for pair, props in have.items()
+                 if pair not in want or want[pair]["p"] != props or seen[pair] > 1]
+        stale_set = set(stale)
+        new = [row for pair, row in want.items() if pair not in have or pair in stale_set]
+        self._write_batches(f"UNWIND $rows AS row MATCH (a:{from_label}:{MARKER} {{id: row.f}})-[r:{rel_type}]->"
+                            f"(b:{to_label}:{MARKER} {{id: row.t}}) DELETE r",
+                            [{"f": source, "t": target} for source, target in stale], Tally(None, 0), rel_type)
+        bar.add(len(want) - len(new), rel_type)
+        types = RELATIONSHIPS[rel_type].properties
+        props = f" SET r = row.p{_date_sets('r', 'row.p', types)}" if types else ""
+        # A batch is one transaction (rolled back whole before a retry); a rerun diffs again first.
+        self._write_batches(f"UNWIND $rows AS row MATCH (a:{from_label} {{id: row.f}}) MATCH (b:{to_label} {{id: row.t}}) "
+                            f"CREATE (a)-[r:{rel_type}]->(b){props}", new, bar, rel_type)
+
+    @staticmethod
+    def _relationship_groups(data: GraphData) -> dict[tuple[str, str, str], list[dict]]:
+        groups: dict[tuple[str, str, str], list[dict]] = {}
+        for (rel_type, source, target), props in data.rels.items():
+            from_label, from_id = split_key(source)
+            to_label, to_id = split_key(target)
+            row = {"f": from_id, "t": to_id, "p": props}
+            groups.setdefault((rel_type, from_label, to_label), []).append(row)
+        return groups
 
     # -- reading ----------------------------------------------------------------------------
 
     def check_complete(self) -> None:
         rows = self._run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) "
-                         "RETURN m.state AS state, "
+                         "RETURN m.state AS state, coalesce(m.text_order_differs, true) AS differs, "
                          "coalesce(m.versions_order_differs, true) AS versions_differ, toString(m.loaded) AS loaded")
         state = rows[0]["state"] if rows else None
         self._loaded = rows[0]["loaded"] if rows else None
         if self._records_read and self._loaded != self._records_read_at:
             self._records_read = {}          # written since difference() read them (by any process)
+        self._text_order_differs = rows[0]["differs"] if rows else True
         self._versions_order_differs = rows[0]["versions_differ"] if rows else True
         if state is None:
             raise StoreError(_("{store} holds no partygraph data; run 'partygraph load DATASET --neo4j ...' first").format(
@@ -660,10 +775,10 @@ class Neo4jStore:
     def orders_text_like_python(self) -> bool:
         """Whether Neo4j orders the store's ids as Python does. Java compares text by UTF-16 units,
         Python by code points: the two differ only for characters from U+E000 up, which the load
-        looks for in every id (``versions_order_differs``, kept on the store's marker)."""
-        if getattr(self, "_versions_order_differs", None) is None:
+        looks for in every id (``text_order_differs``, kept on the store's marker)."""
+        if getattr(self, "_text_order_differs", None) is None:
             self.check_complete()
-        return not self._versions_order_differs
+        return not (self._versions_order_differs if getattr(self, "_token", None) else self._text_order_differs)
 
     def read(self) -> GraphData:
         """The whole partygraph graph (for comparisons and exports)."""
@@ -724,12 +839,12 @@ class Neo4jStore:
         from .pages import apart_columns, apart_cypher, apart_pairs, apart_parameters
 
         self.check_complete()
-        from .periods import period_token
-
         fetched = apart_columns(columns, shown)
-        dates = self.period_dates()
-        texts = [versioned(analysis.cypher(ids=options.get("ids") is not None).strip(),
-                           period_token(in_force(dates, period).period)) for period, options in sides]
+        texts = []
+        for period, options in sides:
+            token = self._choice(period)[1]
+            text = analysis.cypher(ids=options.get("ids") is not None).strip()
+            texts.append(versioned(text, token) if token else text)
         query, parameters = apart_cypher(texts, fetched, columns), apart_parameters(analysis, sides)
         ids = [options.get("ids") for _period, options in sides]
         with paused_gc():

@@ -48,9 +48,6 @@ class Store(Protocol):
     def use(self, as_of: str | None) -> "PeriodChoice":
         """Answer every read from now on from the register in force at ``as_of`` (default today)."""
 
-    def read_period(self) -> str | None:
-        """The date of the register reads answer from: the one :meth:`use` chose, else the latest."""
-
     def difference(self, first: str, second: str) -> tuple["GraphData", "GraphData"]:
         """What the register of ``first`` holds and that of ``second`` does not, and the reverse:
         nodes whose properties differ or that one lacks, relationships one lacks."""

@@ -209,25 +209,18 @@ def cypher_parameters(name: str, **options) -> dict:
     return query_parameters(analysis, analysis.options(**options))
 
 
-def browser_text(name: str, period: str | None = None, **options) -> str:
+def browser_text(name: str, **options) -> str:
     """Analysis ``name`` as Neo4j Browser runs it: a ``:param`` line for every parameter with the
-    value the command would use for these options (today's date where it takes one), then the query,
-    reading the register of ``period`` (a store's date) from its versions.
+    value the command would use for these options (today's date where it takes one), then the query.
 
-    >>> print(browser_text("coverage", "2026-06-30").splitlines()[0])
+    >>> print(browser_text("coverage").splitlines()[0])
     :param base => 'all';
-    >>> "(b:V_Building:PartygraphVersion:P20260630)" in browser_text("coverage", "2026-06-30")
-    True
     """
-    from ..graph.neo4j_periods import versioned
-    from ..graph.periods import period_token
-
     parameters = cypher_parameters(name, **options)
     lines = [f":param {key} => {cypher_literal(value)};" for key, value in parameters.items()]
     analysis = ANALYSES[name]
     order = f"ORDER BY {analysis.order_by}\n" if analysis.order_by else ""
-    text = analysis.cypher().rstrip("\n") + "\n" + order
-    return "\n".join(lines) + "\n" + (versioned(text, period_token(period)) if period else text)
+    return "\n".join(lines) + "\n" + analysis.cypher().rstrip("\n") + "\n" + order
 
 
 def cypher_literal(value: object) -> str:

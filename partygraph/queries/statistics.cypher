@@ -8,15 +8,18 @@
 WITH date($as_of) AS as_of
 CALL (as_of) {
   MATCH (e:Enterprise:Partygraph) WHERE e.kind IN $unit_kinds
-  // Each neighbour is checked for the period read (its label, given by the store), so a degree check
-  // before these would only expand the unit twice.
-  WITH e, as_of, EXISTS { (o)-[:COVERS]->(e) WHERE o.founded IS NULL OR o.founded <= as_of } AS covered
+  // Most units have no organization, no member and no instructor: a degree check answers for them
+  // without expanding anything (city: 5.7 s without these checks).
+  WITH e, as_of, EXISTS { ()-[:COVERS]->(e) }
+                 AND EXISTS { (o)-[:COVERS]->(e) WHERE o.founded IS NULL OR o.founded <= as_of } AS covered
   WITH e, as_of, covered,
        covered AND EXISTS { (o)-[:COVERS]->(e) WHERE (o.founded IS NULL OR o.founded <= as_of)
                                                 AND coalesce(o.level, '') <> 'joint_branch' AND COUNT { (o)-[:COVERS]->() } = 1 } AS single
   WITH e, covered, single,
-       COUNT { (m)-[:WORKS_AT]->(e) WHERE m.status = 'full' AND (m.joined IS NULL OR m.joined <= as_of) } AS full_members,
-       EXISTS { (m)-[:GUIDES]->(e) WHERE m.joined IS NULL OR m.joined <= as_of } AS guided
+       CASE WHEN EXISTS { ()-[:WORKS_AT]->(e) }
+            THEN COUNT { (m)-[:WORKS_AT]->(e) WHERE m.status = 'full' AND (m.joined IS NULL OR m.joined <= as_of) }
+            ELSE 0 END AS full_members,
+       EXISTS { ()-[:GUIDES]->(e) } AND EXISTS { (m)-[:GUIDES]->(e) WHERE m.joined IS NULL OR m.joined <= as_of } AS guided
   OPTIONAL MATCH (e)-[:LOCATED_IN]->(place)
   UNWIND [e.kind] + CASE WHEN e.kind = 'non_public' AND e.above_scale THEN ['above_scale'] ELSE [] END + ['total'] AS row
   // Added up per building (or area) first; then, once per building, whether an organization is

@@ -60,7 +60,7 @@ def test_the_template_formats_as_text_every_row_its_drop_downs_cover(tmp_path):
 def test_import_txt_quotes_its_paths(tmp_path, folder):
     data = GraphData()
     data.add_node("Area", {"id": "A1", "name": "上海西路街道", "kind": "street"})
-    done = write_admin(data, tmp_path / folder, "2026-06-30")
+    done = write_admin(data, tmp_path / folder)
     words = shlex.split((done.folder / "import.txt").read_text(encoding="utf-8"))
     given = [w.partition("=")[2] for w in words if w.startswith("--nodes=")]
     assert given == [str(p) for p in done.nodes]

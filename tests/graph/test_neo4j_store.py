@@ -54,8 +54,8 @@ def test_nodes_partygraph_did_not_write_are_never_touched(neo4j_store, minimal):
     neo4j_store._write("CREATE (:Person {name: '外部数据', id: 'M1'})-[:KNOWS]->(:Person {name: 'other'})")
     neo4j_store.replace(load_dataset(minimal))
     neo4j_store.replace(load_dataset(minimal))
-    rows = neo4j_store._run("MATCH (p:Person) OPTIONAL MATCH (p)-[k:KNOWS]->() "          # the database as it is
-                            "RETURN p.name AS name, labels(p) AS labels, count(k) AS knows ORDER BY name")
+    rows = neo4j_store.run("MATCH (p:Person) OPTIONAL MATCH (p)-[k:KNOWS]->() "
+                           "RETURN p.name AS name, labels(p) AS labels, count(k) AS knows ORDER BY name")
     assert rows == [{"name": "other", "labels": ["Person"], "knows": 0},
                     {"name": "外部数据", "labels": ["Person"], "knows": 1}]
 
@@ -150,16 +150,12 @@ def test_the_oldest_server_accepted_is_the_oldest_that_understands_every_query()
     assert neo4j_store.MIN_VERSION == needed
 
 def _relationship_ids(store) -> dict:
-    return {(row["t"], row["a"], row["b"]): row["e"] for row in store._run(
-        "MATCH (a:PartygraphVersion)-[r]->(b:PartygraphVersion) "
-        "RETURN type(r) AS t, a.id AS a, b.id AS b, elementId(r) AS e")}
+    return {(row["t"], row["a"], row["b"]): row["e"] for row in store.run(
+        "MATCH (a:Partygraph)-[r]->(b:Partygraph) RETURN type(r) AS t, a.id AS a, b.id AS b, elementId(r) AS e")}
 
 
 @pytest.mark.neo4j
 def test_an_unchanged_reload_recreates_no_relationship_and_a_change_touches_only_its_own(neo4j_store):
-    """Loading a period's register again writes only what changed in it: a record whose state changed
-    (its properties or its outgoing relationships) is a new version, and only the relationships from
-    and to it are made anew."""
     from partygraph.loaders import load_dataset
     from tests.conftest import SEED_CASES
 
@@ -175,68 +171,68 @@ def test_an_unchanged_reload_recreates_no_relationship_and_a_change_touches_only
     neo4j_store.replace(data)
     after = _relationship_ids(neo4j_store)
     changed = {key for key in before if after.get(key) != before[key]}
-    records = {split(pairing[1]), split(gone[1])}
-    assert changed == {key for key in before if key[1] in records or key[2] in records}
-    assert len(changed) < len(before) / 10
+    assert changed == {(pairing[0], pairing[1].split(":", 1)[1], pairing[2].split(":", 1)[1]),
+                       (gone[0], gone[1].split(":", 1)[1], gone[2].split(":", 1)[1])}
     assert neo4j_store.read() == data
 
 
 def _node_ids(store) -> dict:
-    return {(tuple(sorted(row["l"])), row["id"]): row["e"] for row in store._run(
-        "MATCH (n:PartygraphVersion) RETURN labels(n) AS l, n.id AS id, elementId(n) AS e")}
+    return {(tuple(sorted(row["l"])), row["id"]): row["e"] for row in store.run(
+        "MATCH (n:Partygraph) RETURN labels(n) AS l, n.id AS id, elementId(n) AS e")}
 
 
-def test_a_later_period_makes_versions_only_of_the_records_that_changed(neo4j_store, monkeypatch):
-    """A later period adds a version only for a record whose state changed: the member renamed who
-    also lost every employer and organization they took part in, the organization whose pairing
-    changed, the new building; every other record's version takes the period's label, and the
-    building gone keeps its version in the period it was in."""
+def test_a_later_period_changes_todays_graph_only_where_its_records_changed(neo4j_store, monkeypatch):
+    """Today's graph takes a later period by what changed: the other records keep their nodes and
+    relationships as they were; a member who lost every employer and every organization they took
+    part in loses those relationships; a record gone goes, a new one comes."""
     import copy
 
     data = load_dataset(SEED_CASES)
     data.add_node("Building", {"id": "B-旧", "name": "旧楼宇"})
     neo4j_store.load(data, "2026-03-31")
-    nodes = _node_ids(neo4j_store)
+    nodes, rels = _node_ids(neo4j_store), _relationship_ids(neo4j_store)
     later = copy.deepcopy(data)
     member = next(source for kind, source, _ in data.rels if kind == "PARTICIPATES_IN")
-    for key in [key for key in data.rels if key[1] == member and key[0] in ("WORKS_AT", "PARTICIPATES_IN")]:
+    dropped = [key for key in data.rels if key[1] == member and key[0] in ("WORKS_AT", "PARTICIPATES_IN")]
+    for key in dropped:
         del later.rels[key]
     later.nodes["Member"][split(member)]["name"] = "改名"
     pairing = next(key for key in data.rels if key[0] == "PAIRED_WITH")
     later.rels[pairing] = {"kind": "联建", "since": "2020-02-02"}
-    del later.nodes["Building"]["B-旧"]
+    gone = "B-旧"
+    del later.nodes["Building"][gone]
     later.add_node("Building", {"id": "B-新", "name": "新楼宇"})
-    created = []
+    written = []
     write_batches = neo4j_store._write_batches
     def recording(query, rows, bar, what):
-        if "CREATE (n:" in query:
-            created.extend(row["props"]["id"] for row in rows)
+        if "SET n = row" in query and "MATCH (n:" in query:        # today's graph: a node rewritten
+            written.extend(row["id"] for row in rows)
         return write_batches(query, rows, bar, what)
     monkeypatch.setattr(neo4j_store, "_write_batches", recording)
     neo4j_store.load(later, "2026-06-30")
     assert neo4j_store.read() == later
-    assert sorted(created) == sorted([split(member), split(pairing[1]), "B-新"])
+    # Only the records whose state changed are written: the member, and the organization whose
+    # pairing (one of its outgoing relationships) changed.
+    assert sorted(written) == sorted([split(member), split(pairing[1])])
+    now = _relationship_ids(neo4j_store)
+    assert {key for key in rels if now.get(key) != rels[key]} == \
+        {(kind, split(source), split(target)) for kind, source, target in [*dropped, pairing]}
+    building = (("Building", "Partygraph"), gone)
     after = _node_ids(neo4j_store)
-    old = {key[1]: element for key, element in nodes.items()}
-    kept = {key[1]: element for key, element in after.items()
-            if "P20260630" in key[0] and key[1] not in created}
-    assert kept == {node_id: old[node_id] for node_id in kept}       # the same nodes, labelled again
-    assert len(kept) == len(old) - 3 and "B-旧" not in kept
-    neo4j_store.load(data, "2025-12-31")          # an earlier period: the latest is still read by default
+    assert {key: nodes[key] for key in nodes if key != building} == {key: after[key] for key in after if key[1] != "B-新"}
+    assert building not in after and (("Building", "Partygraph"), "B-新") in after
+    neo4j_store.load(data, "2025-12-31")          # an earlier period: today's graph stays
     assert neo4j_store.read() == later
-    neo4j_store.use("2026-03-31")
-    assert neo4j_store.read() == data
 
 
 def split(key: str) -> str:
     return key.split(":", 1)[1]
 
 
-@pytest.mark.parametrize("again", [False, True], ids=["new period", "period loaded again"])
-def test_a_period_load_cut_short_is_undone_by_the_next(neo4j_store, monkeypatch, again):
-    """A load cut short leaves versions half labelled and relationships half made: the next write
-    must not take them for versions that co-exist (whose relationships are there). The cut register
-    loaded again comes back whole, and the period before is untouched."""
+def test_a_period_load_cut_short_in_todays_graph_is_undone_by_the_next(neo4j_store, monkeypatch):
+    """A load cut short while it rewrote today's graph leaves it neither register: the next load must
+    not trust the period today's graph last held whole (the first register again, loaded as the later
+    date, must come back whole, not as the cut load left it)."""
     import copy
 
     first = load_dataset(SEED_CASES)
@@ -244,27 +240,15 @@ def test_a_period_load_cut_short_is_undone_by_the_next(neo4j_store, monkeypatch,
     for props in second.nodes["Member"].values():
         props["name"] += "乙"
     neo4j_store.load(first, "2026-03-31")
-    day = "2026-03-31" if again else "2026-06-30"
-    if not again:
-        neo4j_store.load(first, "2025-12-31")
-    calls = []
-    write_batches = neo4j_store._write_batches
 
-    def cut(query, rows, bar, what):
-        if "CREATE (a)-[r:" in query:            # the second type of relationships is never made
-            calls.append(what)
-            if len(calls) == 2:
-                raise RuntimeError("cut short")
-        return write_batches(query, rows, bar, what)
+    def cut(*args, **kwargs):
+        raise RuntimeError("cut short")
 
-    monkeypatch.setattr(neo4j_store, "_write_batches", cut)
+    monkeypatch.setattr(neo4j_store, "_sync_relationships", cut)
     with pytest.raises(RuntimeError):
-        neo4j_store.load(second, day)
+        neo4j_store.load(second, "2026-06-30")
     monkeypatch.undo()
-    with pytest.raises(StoreError, match="did not finish"):
-        neo4j_store.read()
-    neo4j_store.load(second, day)
-    assert neo4j_store.read() == second
-    if not again:
-        neo4j_store.use("2025-12-31")
-        assert neo4j_store.read() == first
+    assert {row["name"] for row in neo4j_store.run("MATCH (m:Member:Partygraph) RETURN m.name AS name")} == \
+        {props["name"] for props in second.nodes["Member"].values()}       # the cut load's names, read raw
+    neo4j_store.load(first, "2026-06-30")
+    assert neo4j_store.read() == first

@@ -108,11 +108,12 @@ def version_rows(data: GraphData, keys: dict[str, str], existing: dict[str, froz
 
 
 def version_schema_statements() -> list[str]:
-    """The versions' key, the ids their analyses look up and the live graph's other indexes (an
-    earlier period's analyses seek members by last contact as the latest's do)."""
+    """The ids the versions' analyses look up and the live graph's other indexes (an earlier
+    period's analyses seek members by last contact as the latest's do)."""
     from .neo4j_schema import INDEXES
 
-    statements = [f"CREATE CONSTRAINT pg_version_key IF NOT EXISTS FOR (n:{VERSION}) REQUIRE n.pg_vkey IS UNIQUE"]
+    # Versions are found by element id while a load runs: no index on their keys to keep up.
+    statements = ["DROP CONSTRAINT pg_version_key IF EXISTS"]
     statements += [f"CREATE INDEX pg_v_{label.lower()}_id IF NOT EXISTS FOR (n:{version_label(label)}) ON (n.id)"
                    for label in LABELS]
     statements += [f"CREATE INDEX pg_v_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{version_label(label)}) ON (n.{prop})"

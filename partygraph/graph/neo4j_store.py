@@ -298,38 +298,49 @@ class Neo4jStore:
     def replace(self, data: GraphData, progress: Progress = None, as_of: str | None = None) -> None:
         """Make partygraph's part of the database ``data`` alone, as the register of ``as_of`` (default
         today); idempotent, so a rerun completes an interrupted one."""
-        self._change(lambda bar: self._put(data, as_of or today(), bar, alone=True), data, progress)
+        as_of = as_of or today()
+        self._change(lambda bar: self._put(data, as_of, bar, alone=True), data, progress,
+                     sorted({*self.period_dates(), as_of}))
 
     def load(self, data: GraphData, as_of: str, progress: Progress = None) -> None:
         """Keep ``data`` as the register of ``as_of`` (replacing a period of that date); the others stay."""
-        self._change(lambda bar: self._put(data, as_of, bar, alone=False), data, progress)
+        self._change(lambda bar: self._put(data, as_of, bar, alone=False), data, progress, [as_of])
 
     def drop(self, as_of: str) -> None:
         """Remove the period of ``as_of``; today's graph becomes the latest one left."""
         if as_of not in self.period_dates():
             raise StoreError(_("{store} holds no register of {date}; 'partygraph periods' lists those it holds").format(
                 store=self.describe(), date=as_of))
-        self._change(lambda bar: self._remove([as_of], bar), None, None)
+        self._change(lambda bar: self._remove([as_of], bar), None, None, [as_of])
 
     def forget(self, before: str) -> list[str]:
         """Remove every period before ``before`` and the versions found only in them."""
         gone = [day for day in self.period_dates() if day < before]
         if gone:
-            self._change(lambda bar: self._remove(gone, bar), None, None)
+            self._change(lambda bar: self._remove(gone, bar), None, None, gone)
         return gone
 
-    def _change(self, work, data: GraphData | None, progress: Progress) -> None:
-        """Run ``work`` under the load lock, the store marked as loading until it ends."""
+    def _change(self, work, data: GraphData | None, progress: Progress, dates: list[str]) -> None:
+        """Run ``work``, which writes the periods of ``dates``, under the load lock, the store marked as
+        loading until it ends. A write cut short leaves those periods half written: the next one
+        removes them first (a pair of versions half labelled would pass for one that co-exists, whose
+        relationships are made) and makes today's graph the latest period again (it may have been
+        half rewritten)."""
         self._records_read = {}
         self._refuse_foreign_nodes()
         self._ensure_schema()
-        token = self._take_lock()
+        token, unfinished = self._take_lock(dates)
         total = 2 * (sum(len(v) for v in data.nodes.values()) + len(data.rels)) if data else 0
         bar = Tally(progress, total)
         try:
             with paused_gc():     # a city's digests, rows and batches: millions of objects, none of them cyclic
+                if unfinished:
+                    self._remove(unfinished, Tally(None, 0), live=False)
                 work(bar)
-            self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime()")
+                if unfinished:
+                    self._settle_live(bar)
+            self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime() "
+                        "REMOVE m.writing")
         except Neo4jConnectionError:
             raise                # the server is gone: the lock of this process is taken over once it ends
         except BaseException:
@@ -390,8 +401,14 @@ class Neo4jStore:
         self._autocommit(f"MATCH (a:{VERSION})-[r]->(b:{VERSION}) "
                          f"WHERE none(l IN labels(a) WHERE l =~ '{PERIOD_LABEL_CYPHER}' AND l IN labels(b)) "
                          "CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS")
-        if not live:
-            return
+        if live:
+            self._settle_live(bar, shared)
+
+    def _settle_live(self, bar: Tally, shared: tuple[dict[str, frozenset[str]], list[str]] | None = None) -> None:
+        """Make today's graph the latest period, unless it holds it already (``shared``: see
+        :meth:`_shared_with_live`)."""
+        from .periods import period_token
+
         left = self.period_dates()
         row = self._run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) RETURN m.live AS live")
         if row and row[0]["live"] in left:
@@ -443,26 +460,31 @@ class Neo4jStore:
 
         label = period_token(as_of)
         keys = states(data)
-        existing = {vkey: frozenset(labels) for vkey, labels in self._run_value(
-            f"MATCH (n:{VERSION}) RETURN collect([n.{VERSION_KEY}, "
-            f"[l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}']])")}
+        # Versions are found again by the element ids the server gives them: a seek by id, where a
+        # unique index on the 40-character version keys cost 6 s of the city's 27 s of versions.
+        found = self._run_value(f"MATCH (n:{VERSION}) RETURN collect([n.{VERSION_KEY}, elementId(n), "
+                                f"[l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}']])")
+        existing = {vkey: frozenset(labels) for vkey, _, labels in found}
+        element = {vkey: element_id for vkey, element_id, _ in found}
         unchanged = None if live is None else _unchanged(keys, existing, period_token(live))
         labelled, new, rels = version_rows(data, keys, existing)
-        self._write_batches(f"UNWIND $rows AS k MATCH (n:{VERSION} {{{VERSION_KEY}: k}}) SET n:{label}",
-                            labelled, bar, label)
+        self._write_batches(f"UNWIND $rows AS e MATCH (n) WHERE elementId(n) = e SET n:{label}",
+                            [element[vkey] for vkey in labelled], bar, label)
         for model, rows in new.items():
             dates = _date_sets("n", "row.props", LABELS[model].properties)
-            self._write_batches(f"UNWIND $rows AS row CREATE (n:{version_label(model)}:{VERSION}:{label}) "
-                                f"SET n = row.props, n.{VERSION_KEY} = row.vkey{dates}", rows, bar, model)
+            element.update(self._write_batches(
+                f"UNWIND $rows AS row CREATE (n:{version_label(model)}:{VERSION}:{label}) "
+                f"SET n = row.props, n.{VERSION_KEY} = row.vkey{dates} RETURN collect([row.vkey, elementId(n)])",
+                rows, bar, model))
         bar.add(len(data.rels) - len(rels), label)
         groups: dict[str, list] = {}
         for rel_type, _from, _to, row in rels:
-            groups.setdefault(rel_type, []).append(row)
+            groups.setdefault(rel_type, []).append({"a": element[row["a"]], "b": element[row["b"]], "p": row["p"]})
         for rel_type, rows in groups.items():
             types = RELATIONSHIPS[rel_type].properties
             props = f" SET r = row.p{_date_sets('r', 'row.p', types)}" if types else ""
-            self._write_batches(f"UNWIND $rows AS row MATCH (a:{VERSION} {{{VERSION_KEY}: row.a}}) "
-                                f"MATCH (b:{VERSION} {{{VERSION_KEY}: row.b}}) CREATE (a)-[r:{rel_type}]->(b){props}",
+            self._write_batches(f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
+                                f"MATCH (b) WHERE elementId(b) = row.b CREATE (a)-[r:{rel_type}]->(b){props}",
                                 rows, bar, rel_type)
         return unchanged
 
@@ -615,10 +637,12 @@ class Neo4jStore:
         """The names the model's labels have in the period read (the versions' names for an earlier one)."""
         return [version_label(label) if getattr(self, "_token", None) else label for label in labels]
 
-    def _take_lock(self) -> str:
-        """Take the load lock and mark the store as loading, in one transaction: a second load that
-        starts meanwhile waits on the lock node, then sees the first one's name and is refused. A lock
-        left by a load that was killed (its process gone, on this machine) is taken over."""
+    def _take_lock(self, dates: list[str]) -> tuple[str, list[str]]:
+        """Take the load lock and mark the store as loading the periods ``dates``, in one transaction:
+        a second load that starts meanwhile waits on the lock node, then sees the first one's name and
+        is refused. A lock left by a load that was killed (its process gone, on this machine) is taken
+        over. Returns the lock's token and the periods a write before this one left unfinished (then
+        today's graph is marked as holding no period: it may be half rewritten)."""
         token = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
 
         def take(tx):
@@ -626,22 +650,27 @@ class Neo4jStore:
                          "RETURN l.holder AS holder, l.host AS host, l.pid AS pid, toString(l.since) AS since, "
                          "l.since < datetime() - duration({hours: $hours}) AS expired", hours=LOCK_EXPIRES_HOURS).single()
             if row["holder"] and not _abandoned(row["host"], row["pid"], row["expired"]):
-                return dict(row)
-            before = tx.run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) RETURN m.state AS state, m.live AS live").single()
+                return dict(row), []
+            before = tx.run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) "
+                            "RETURN m.state AS state, m.live AS live, "
+                            "CASE WHEN m.state = 'loading' THEN coalesce(m.writing, []) ELSE [] END AS cut").single()
             self._live_whole = before["live"] if before["state"] == "complete" else None
             tx.run("MATCH (l:PartygraphMeta {id: 'lock'}) "
                    "SET l.holder = $token, l.host = $host, l.pid = $pid, l.since = datetime() "
-                   "MERGE (m:PartygraphMeta {id: 'store'}) SET m.state = 'loading', m.started = datetime()",
-                   token=token, host=socket.gethostname(), pid=os.getpid())
-            return None
+                   "MERGE (m:PartygraphMeta {id: 'store'}) "
+                   "SET m.state = 'loading', m.started = datetime(), m.writing = $writing, "
+                   "m.live = CASE WHEN $cut THEN null ELSE m.live END",
+                   token=token, host=socket.gethostname(), pid=os.getpid(),
+                   writing=sorted({*before["cut"], *dates}), cut=bool(before["cut"]))
+            return None, list(before["cut"])
 
         with self._session() as session:
-            holder = session.execute_write(take)
+            holder, unfinished = session.execute_write(take)
         if holder:
             raise StoreError(_("another load into {store} is running (machine {host}, process {pid}, since {since}); "
                                "wait for it to finish and load again").format(
                 store=self.describe(), host=holder["host"], pid=holder["pid"], since=holder["since"]))
-        return token
+        return token, unfinished
 
     def _release_lock(self, token: str) -> None:
         self._write("MATCH (l:PartygraphMeta {id: 'lock'}) WHERE l.holder = $token "
@@ -686,12 +715,17 @@ class Neo4jStore:
                             (create, f"UNWIND $rows AS row CREATE (n:{label}:{MARKER}) SET n = row{dates}")):
             self._write_batches(query, rows, bar, label)
 
-    def _write_batches(self, query: str, rows: list, bar: Tally, what: str) -> None:
+    def _write_batches(self, query: str, rows: list, bar: Tally, what: str) -> list:
         """Write ``rows`` in batches, two transactions in flight so that preparing and sending one
         overlaps the server's work on the other. Each batch is its own managed transaction; one
-        that meets a lock taken by the other is retried by the driver (deadlocks are transient)."""
+        that meets a lock taken by the other is retried by the driver (deadlocks are transient).
+        Returns what the batches returned: the items of the list a query's one row holds."""
+        found: list = []
+
         def write(batch: list) -> int:
-            self._write(query, rows=batch)
+            result = self._write(query, rows=batch)
+            if result:
+                found.extend(result[0].value())
             return len(batch)
 
         with ThreadPoolExecutor(max_workers=IN_FLIGHT) as pool:
@@ -704,6 +738,7 @@ class Neo4jStore:
                 pending.add(pool.submit(write, batch))
             for future in pending:
                 bar.add(future.result(), what)
+        return found
 
     def _sync_relationships(self, key: tuple[str, str, str], rows: list[dict], bar: Tally,
                             sources: list[str] | None = None) -> None:

@@ -229,18 +229,24 @@ def split(key: str) -> str:
     return key.split(":", 1)[1]
 
 
-@pytest.mark.parametrize("again", [False, True], ids=["new period", "period loaded again"])
-def test_a_load_cut_short_in_the_versions_is_undone_by_the_next_write(neo4j_store, monkeypatch, again):
-    """A load cut short leaves versions half labelled and relationships half made: the next write
-    removes that period first, or it would take two such versions for versions that co-exist (whose
-    relationships are there). The cut register loaded again comes back whole, read as the latest
-    period and, once a later one is loaded, through its versions; the period before is untouched."""
+def _two_registers() -> tuple[GraphData, GraphData]:
+    """The seed cases, and the same with every member renamed (each member a new version)."""
     import copy
 
     first = load_dataset(SEED_CASES)
     second = copy.deepcopy(first)
     for props in second.nodes["Member"].values():
         props["name"] += "乙"
+    return first, second
+
+
+@pytest.mark.parametrize("again", [False, True], ids=["new period", "period loaded again"])
+def test_a_load_cut_short_in_the_versions_is_undone_by_the_next_write(neo4j_store, monkeypatch, again):
+    """A load cut short leaves versions half labelled and relationships half made: the next write
+    removes that period first, or it would take two such versions for versions that co-exist (whose
+    relationships are there). The cut register loaded again comes back whole, read as the latest
+    period and, once a later one is loaded, through its versions; the period before is untouched."""
+    first, second = _two_registers()
     neo4j_store.load(first, "2026-03-31")
     day = "2026-03-31" if again else "2026-06-30"
     if not again:
@@ -274,12 +280,7 @@ def test_a_load_cut_short_in_the_versions_is_undone_by_the_next_write(neo4j_stor
 def test_a_write_after_a_cut_load_makes_todays_graph_the_latest_period_again(neo4j_store, monkeypatch):
     """A load of the latest period cut short while it rewrote today's graph, then a load of an earlier
     one: today's graph is the latest period again, not what the cut load left."""
-    import copy
-
-    first = load_dataset(SEED_CASES)
-    second = copy.deepcopy(first)
-    for props in second.nodes["Member"].values():
-        props["name"] += "乙"
+    first, second = _two_registers()
     neo4j_store.load(first, "2026-03-31")
     monkeypatch.setattr(neo4j_store, "_sync_relationships", lambda *args, **kwargs: 1 / 0)
     with pytest.raises(ZeroDivisionError):
@@ -293,12 +294,7 @@ def test_a_period_load_cut_short_in_todays_graph_is_undone_by_the_next(neo4j_sto
     """A load cut short while it rewrote today's graph leaves it neither register: the next load must
     not trust the period today's graph last held whole (the first register again, loaded as the later
     date, must come back whole, not as the cut load left it)."""
-    import copy
-
-    first = load_dataset(SEED_CASES)
-    second = copy.deepcopy(first)
-    for props in second.nodes["Member"].values():
-        props["name"] += "乙"
+    first, second = _two_registers()
     neo4j_store.load(first, "2026-03-31")
 
     def cut(*args, **kwargs):

@@ -1,18 +1,23 @@
-"""Periods in Neo4j: the version graph kept beside today's graph.
+"""Periods in Neo4j: every period kept as versions, the latest of them today's graph.
 
-Today's graph (the latest period) stays as it always was, so the default reads are unchanged. Every
-period is also kept as versions: a node per state of a record (its properties and its outgoing
+Every period is kept as versions: a node per state of a record (its properties and its outgoing
 relationships), labelled ``V_<Label>``, ``PartygraphVersion`` and the label of each period it is in
 (``P20260630``); a relationship joins a version to each version of its target it co-exists with in
 some period. A record unchanged for eight quarters is one node with eight labels.
 
+The versions of the latest period are also today's graph: they carry the model's labels and the
+marker (``Enterprise:Partygraph``), and a relationship between two of them has the model's type
+(``COVERS``). Every other relationship of the versions has the type prefixed (``V_COVERS``), so the
+default reads see today's graph as it always was (a degree check counts its relationships alone),
+and each record is written once.
+
 Reading an earlier period runs the same Cypher, rewritten by :func:`versioned`: the model's labels
-become the versions' and every node pattern takes the period's label. Variable-length walks become
-quantified path patterns whose every node is of the period (without that check a walk up the area
-hierarchy crossed into another period's areas).
+become the versions', every node pattern takes the period's label, and every relationship type
+takes its prefixed twin. Variable-length walks become quantified path patterns whose every node is
+of the period (without that check a walk up the area hierarchy crossed into another period's areas).
 
 >>> print(versioned("MATCH (e:Enterprise:Partygraph)<-[:COVERS]-(o) WHERE EXISTS { (e)-[:PART_OF*0..]->(:Area) }", "P20260331"))
-MATCH (e:V_Enterprise:PartygraphVersion:P20260331)<-[:COVERS]-(o:P20260331) WHERE EXISTS { (e:P20260331) ((:P20260331)-[:PART_OF]->(:P20260331)){0,} (:V_Area:P20260331) }
+MATCH (e:V_Enterprise:PartygraphVersion:P20260331)<-[:COVERS|V_COVERS]-(o:P20260331) WHERE EXISTS { (e:P20260331) ((:P20260331)-[:PART_OF|V_PART_OF]->(:P20260331)){0,} (:V_Area:P20260331) }
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import re
 import orjson
 
 from .data import GraphData
-from .model import LABELS, split_key
+from .model import LABELS, RELATIONSHIPS, split_key
 
 VERSION = "PartygraphVersion"
 PREFIX = "V_"
@@ -36,6 +41,7 @@ _MARKER = re.compile(r":Partygraph\b")
 _NODE = r"\((\w*)(:[\w:]+)?(\s*\{[^}]*\})?\)"
 _LABELLED_NODE = r"\((\w*)(:[\w:]+)(\s*\{[^}]*\})?\)"
 _VAR_LENGTH = re.compile(r"(<?)-\[:(\w+)\*(\d*)(\.\.)?(\d*)\]-(>?)")
+_TYPE = re.compile(r"\[(\w*):(" + "|".join(RELATIONSHIPS) + r")\]")
 
 
 def version_label(label: str) -> str:
@@ -43,7 +49,14 @@ def version_label(label: str) -> str:
 
 
 def model_label(name: str) -> str:
+    """The model's name of a version's label or relationship type (``V_COVERS`` -> ``COVERS``)."""
     return name[len(PREFIX):] if name.startswith(PREFIX) else name
+
+
+def model_type(variable: str) -> str:
+    """Cypher for the model's type of the relationship ``variable``, whichever of its two types it has."""
+    return (f"CASE WHEN type({variable}) STARTS WITH '{PREFIX}' THEN substring(type({variable}), {len(PREFIX)}) "
+            f"ELSE type({variable}) END")
 
 
 def versioned(cypher: str, token: str) -> str:
@@ -68,7 +81,7 @@ def versioned(cypher: str, token: str) -> str:
         return f" ({step}){{{low},{high}}} "
 
     text = _VAR_LENGTH.sub(walk, text)
-    return text
+    return _TYPE.sub(lambda found: f"[{found.group(1)}:{found.group(2)}|{PREFIX}{found.group(2)}]", text)
 
 
 def states(data: GraphData) -> dict[str, str]:
@@ -87,10 +100,11 @@ def states(data: GraphData) -> dict[str, str]:
     return found
 
 
-def version_rows(data: GraphData, keys: dict[str, str], existing: dict[str, frozenset[str]]) -> tuple[list, dict, list]:
+def version_rows(data: GraphData, keys: dict[str, str], existing: dict[str, int]) -> tuple[list, dict, list]:
     """What a period adds to the versions: (version keys already there, to be labelled; new versions by
-    label, as rows; relationships to create). A relationship between two versions that were already
-    there exists when they co-exist in some period (the graph is kept so), else it is created."""
+    label, as rows; relationships to create). ``existing`` holds each version's periods as a bit set.
+    A relationship between two versions that were already there exists when they co-exist in some
+    period (the graph is kept so), else it is created."""
     labelled = [vkey for vkey in keys.values() if vkey in existing]
     new: dict[str, list] = {}
     for label, by_id in data.nodes.items():

@@ -27,7 +27,7 @@ from ..i18n import _
 from ..progress import Progress, Tally
 from .data import GraphData, text_order_differs
 from .model import LABELS, RELATIONSHIPS, ids_by_label, split_key
-from .neo4j_periods import PERIOD_LABEL_CYPHER, VERSION, states, version_label, version_rows
+from .neo4j_periods import PERIOD_LABEL_CYPHER, PREFIX, VERSION, model_type, states, version_label, version_rows
 from .neo4j_schema import schema_statements
 from .periods import Period, PeriodChoice, in_force, today
 
@@ -36,7 +36,15 @@ MARKER = "Partygraph"
 VERSION_KEY = "pg_vkey"
 BATCH = 10_000
 IN_FLIGHT = 2
-MIN_VERSION = (5, 23)      # the CALL (x) { ... } subqueries (variable scope clause) arrived in 5.23
+MIN_VERSION = (5, 26)      # dynamic relationship types (CREATE ()-[:$(type)]->()) arrived in 5.26
+#: The relationship types of today's graph, and their twins between versions not both in it.
+LIVE_TYPES = "|".join(RELATIONSHIPS)
+VERSION_TYPES = "|".join(PREFIX + name for name in RELATIONSHIPS)
+#: In the versions' periods as read before a load (a bit set, bit i the i-th period): the version is
+#: in today's graph (beyond the bits of the 64 periods a store holds).
+LIVE = 1 << 64
+#: How the store is laid out, kept on its marker: 2, today's graph made of the latest period's versions.
+LAYOUT = 2
 SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 
 
@@ -128,17 +136,6 @@ def _from_values(label: str, values: list) -> dict:
     return {name: value for name, value in zip(LABELS[label].properties, values) if value is not None}
 
 
-def _unchanged(keys: dict[str, str], existing: dict[str, frozenset[str]], period: str) -> dict[str, frozenset[str]]:
-    """The ids, per label, of the records (``keys``: record key to version key) whose version is
-    among the ``existing`` ones labelled ``period``."""
-    found: dict[str, set[str]] = {}
-    for key, vkey in keys.items():
-        if period in existing.get(vkey, ()):
-            label, node_id = split_key(key)
-            found.setdefault(label, set()).add(node_id)
-    return {label: frozenset(ids) for label, ids in found.items()}
-
-
 #: The last characters of ids that put a record in the first of two halves read side by side.
 EVEN = list("02468acegikmoqsuwyACEGIKMOQSUWY")
 
@@ -152,7 +149,6 @@ class Neo4jStore:
     """``Neo4jStore(uri, auth, database)``; ``from_environment(uri)`` reads the credentials."""
 
     kind = "neo4j"
-    _live_whole: str | None = None    # the period today's graph held whole when this load began
     concurrent_reads = True           # a session per read; the server answers them side by side
 
     def __init__(self, uri: str, auth: tuple[str, str] | None = None, database: str | None = None) -> None:
@@ -329,24 +325,37 @@ class Neo4jStore:
         self._records_read = {}
         self._refuse_foreign_nodes()
         self._ensure_schema()
-        token, unfinished = self._take_lock(dates)
-        total = 2 * (sum(len(v) for v in data.nodes.values()) + len(data.rels)) if data else 0
+        token, unfinished, layout = self._take_lock(dates)
+        total = sum(len(v) for v in data.nodes.values()) + len(data.rels) if data else 0
         bar = Tally(progress, total)
         try:
             with paused_gc():     # a city's digests, rows and batches: millions of objects, none of them cyclic
+                if layout != LAYOUT:
+                    self._convert_layout()
                 if unfinished:
-                    self._remove(unfinished, Tally(None, 0), live=False)
+                    self._remove(unfinished, Tally(None, 0))
                 work(bar)
-                if unfinished:
-                    self._settle_live(bar)
-            self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime() "
-                        "REMOVE m.writing")
+            self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime(), "
+                        "m.layout = $layout REMOVE m.writing", layout=LAYOUT)
         except Neo4jConnectionError:
             raise                # the server is gone: the lock of this process is taken over once it ends
         except BaseException:
             self._release_lock(token)
             raise
         self._release_lock(token)
+
+    def _convert_layout(self) -> None:
+        """A store written before today's graph was made of the latest period's versions (it was a
+        copy beside them, and the versions' relationships had the model's types) becomes this layout:
+        the copy goes, the versions' relationships take their prefixed types, and the latest period's
+        versions become today's graph. Written so that a conversion cut short is finished by the next."""
+        self._autocommit(f"MATCH (n:{MARKER}) WHERE NOT n:{VERSION} CALL (n) {{ DETACH DELETE n }} "
+                         "IN TRANSACTIONS OF 10000 ROWS")
+        for rel_type in RELATIONSHIPS:
+            self._autocommit(f"MATCH (a:{VERSION})-[r:{rel_type}]->(b:{VERSION}) WHERE NOT (a:{MARKER} AND b:{MARKER}) "
+                             f"CALL (a, r, b) {{ CREATE (a)-[v:{PREFIX}{rel_type}]->(b) SET v = properties(r) DELETE r }} "
+                             "IN TRANSACTIONS OF 10000 ROWS")
+        self._settle_live(Tally(None, 0))
 
     def _put(self, data: GraphData, as_of: str, bar: Tally, alone: bool) -> None:
         from .periods import check_room
@@ -358,122 +367,116 @@ class Neo4jStore:
         check_room(dates, as_of)
         if as_of in dates:
             self._remove([as_of], Tally(None, 0), live=False)
-        unchanged = self._add_versions(data, as_of, bar, self._live_whole)
-        self._write("MERGE (p:PartygraphMeta {id: $id}) SET p.as_of = $as_of, p.counts = $counts REMOVE p.kept "
+            dates.remove(as_of)
+        latest = as_of >= max(dates, default=as_of)
+        self._add_versions(data, as_of, bar, latest)
+        differs = text_order_differs(data)
+        self._write("MERGE (p:PartygraphMeta {id: $id}) SET p.as_of = $as_of, p.counts = $counts, "
+                    "p.text_order_differs = $differs REMOVE p.kept "
                     "WITH p MATCH (m:PartygraphMeta {id: 'store'}) "
-                    "SET m.versions_order_differs = coalesce(m.versions_order_differs, false) OR $differs",
+                    "SET m.versions_order_differs = coalesce(m.versions_order_differs, false) OR $differs, "
+                    "m.live = CASE WHEN $latest THEN $as_of ELSE m.live END, "
+                    "m.text_order_differs = CASE WHEN $latest THEN $differs ELSE m.text_order_differs END",
                     id=f"period:{as_of}", as_of=as_of, counts=orjson.dumps(data.counts()).decode(),
-                    differs=text_order_differs(data))
-        if as_of >= max(dates, default=as_of):
-            self._sync_live(data, bar, as_of, unchanged)
-
-    def _sync_live(self, data: GraphData, bar: Tally, as_of: str | None,
-                   unchanged: dict[str, frozenset[str]] | None = None) -> None:
-        """Make today's graph (the latest period, read without versions) equal ``data``; the records
-        ``unchanged`` (ids per label: the same properties and outgoing relationships there as in
-        ``data``) are left as they are, the others' relationships alone read and made."""
-        existing = self._delete_stale_nodes(data)
-        kept = unchanged or {}
-        for label, by_id in data.nodes.items():
-            self._write_nodes(label, by_id, existing[label], bar, kept.get(label, frozenset()))
-        desired = self._relationship_groups(data)
-        # Per label, the records whose relationships are read and made: all of them (None) unless some are unchanged.
-        changed = {label: sorted(by_id.keys() - kept.get(label, frozenset()))
-                   for label, by_id in data.nodes.items()} if unchanged is not None else {}
-        for key in _endpoint_pairs():
-            self._sync_relationships(key, desired.get(key, []), bar, changed.get(key[1]))
-        self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.live = $as_of, m.text_order_differs = $differs",
-                    as_of=as_of, differs=text_order_differs(data))
+                    differs=differs, latest=latest)
 
     def _remove(self, dates: list[str], bar: Tally, live: bool = True) -> None:
         """Remove periods from the versions (a version left in none goes, with its relationships, and
         a relationship between versions that no longer co-exist); with ``live``, today's graph becomes
-        the latest period left."""
+        the latest period left. Without it today's graph stays as it is, its versions kept even when
+        left in no period (the load that follows makes it its register)."""
         from .periods import period_token
 
-        shared = self._shared_with_live(dates) if live else None
         for day in dates:
             label = period_token(day)
             self._autocommit(f"MATCH (n:{VERSION}:{label}) CALL (n) {{ REMOVE n:{label} }} IN TRANSACTIONS OF 50000 ROWS")
             self._write("MATCH (p:PartygraphMeta {id: $id}) DELETE p", id=f"period:{day}")
-        self._autocommit(f"MATCH (n:{VERSION}) WHERE none(l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}') "
+        self._autocommit(f"MATCH (n:{VERSION}) WHERE NOT n:{MARKER} AND "
+                         f"none(l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}') "
                          "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
-        self._autocommit(f"MATCH (a:{VERSION})-[r]->(b:{VERSION}) "
+        self._autocommit(f"MATCH (a:{VERSION})-[r:{VERSION_TYPES}]->(b:{VERSION}) "
                          f"WHERE none(l IN labels(a) WHERE l =~ '{PERIOD_LABEL_CYPHER}' AND l IN labels(b)) "
                          "CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS")
         if live:
-            self._settle_live(bar, shared)
+            self._settle_live(bar)
 
-    def _settle_live(self, bar: Tally, shared: tuple[dict[str, frozenset[str]], list[str]] | None = None) -> None:
-        """Make today's graph the latest period, unless it holds it already (``shared``: see
-        :meth:`_shared_with_live`)."""
+    def _settle_live(self, bar: Tally) -> None:
+        """Make today's graph the versions of the latest period: the others leave it (those in no
+        period go), the latest's join it. Only what differs is written."""
         from .periods import period_token
 
         left = self.period_dates()
-        row = self._run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) RETURN m.live AS live")
-        if row and row[0]["live"] in left:
+        if not left:
+            self._autocommit(f"MATCH (n:{VERSION}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS")
+            self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.live = null")
             return
-        if left:
-            self._token = period_token(left[-1])
-            try:
-                latest = self._read_all() if shared is None else self._records_beside(*shared)
-            finally:
-                self._token = None
-            self._sync_live(latest, bar, left[-1], None if shared is None else shared[0])
-        else:
-            self._sync_live(GraphData(), bar, None)
+        latest = period_token(left[-1])
+        leaving = self._run_value(f"MATCH (n:{VERSION}:{MARKER}) WHERE NOT n:{latest} "
+                                  f"RETURN collect([n.{VERSION_KEY}, elementId(n), "
+                                  f"any(l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}')])")
+        self._leave_live([(vkey, element) for vkey, element, _ in leaving], {vkey for vkey, _, kept in leaving if kept})
+        joining = self._run_value(f"MATCH (n:{VERSION}:{latest}) WHERE NOT n:{MARKER} "
+                                  f"RETURN collect([n.{VERSION_KEY}, elementId(n)])")
+        self._join_live(joining)
+        self._write("MATCH (m:PartygraphMeta {id: 'store'}), (p:PartygraphMeta {id: $id}) "
+                    "SET m.live = p.as_of, m.text_order_differs = coalesce(p.text_order_differs, true)",
+                    id=f"period:{left[-1]}")
 
-    def _shared_with_live(self, dates: list[str]) -> tuple[dict[str, frozenset[str]], list[str]] | None:
-        """When ``dates`` remove today's graph's period (held whole) and leave an earlier one, the
-        latest left: per label, the ids of its records whose version today's graph holds (unchanged),
-        and the keys of the others. None when today's graph stays or must be read whole."""
-        from .periods import period_token
+    def _leave_live(self, versions: list[tuple[str, str]], kept: set[str]) -> None:
+        """Versions (key, element id) leave today's graph: those in a period (``kept``) stay as versions,
+        their relationships retyped to the versions' types (deleted where the other end no longer
+        co-exists with them); the others go."""
+        for batch in _batches([element for vkey, element in versions if vkey not in kept]):
+            self._write("UNWIND $rows AS e MATCH (n) WHERE elementId(n) = e DETACH DELETE n", rows=batch)
+        self._relabel([version for version in versions if version[0] in kept], "REMOVE", LIVE_TYPES, "()",
+                      f"CALL (r, a, b) {{ WITH * WHERE any(l IN labels(a) WHERE l =~ '{PERIOD_LABEL_CYPHER}' "
+                      f"AND l IN labels(b)) CREATE (a)-[v:$('{PREFIX}' + type(r))]->(b) SET v = properties(r) }}")
 
-        live = self._live_whole
-        left = [day for day in self.period_dates() if day not in dates]
-        if live is None or live not in dates or not left:
-            return None
-        latest, today_label = period_token(left[-1]), period_token(live)
-        unchanged, changed = {}, []
-        for label in LABELS:
-            rows = self._run_value(f"MATCH (n:{version_label(label)}:{latest}) RETURN collect([n.id, n:{today_label}])")
-            unchanged[label] = frozenset(node_id for node_id, same in rows if same)
-            changed += [f"{label}:{node_id}" for node_id, same in rows if not same]
-        return unchanged, changed
+    def _join_live(self, versions: list[tuple[str, str]]) -> None:
+        """Versions (key, element id) join today's graph: the model's labels, and the model's type on
+        their relationships with versions in it."""
+        self._relabel(versions, "SET", VERSION_TYPES, f"(:{MARKER})",
+                      f"CREATE (a)-[t:$(substring(type(r), {len(PREFIX)}))]->(b) SET t = properties(r)")
 
-    def _records_beside(self, unchanged: dict[str, frozenset[str]], changed: list[str]) -> GraphData:
-        """The period read as :meth:`_sync_live` takes it beside today's graph: the ``changed``
-        records whole, the ``unchanged`` by their ids alone (today's graph holds them as they are)."""
-        data = self._records(changed)
-        for label, ids in unchanged.items():
-            for node_id in ids:
-                data.nodes[label].setdefault(node_id, {"id": node_id})
-        return data
+    def _relabel(self, versions: list[tuple[str, str]], clause: str, types: str, other: str, make: str) -> None:
+        """Versions (key, element id) given or stripped of the model's label and the marker (``clause``:
+        SET or REMOVE) and, in the same transaction, their relationships of ``types`` with an ``other``
+        end replaced by what ``make`` creates from ``r`` between ``a`` and ``b``: a batch cut short
+        leaves no version half moved."""
+        by_label: dict[str, list[str]] = {}
+        for vkey, element in versions:
+            by_label.setdefault(split_key(vkey)[0], []).append(element)
+        for label, elements in by_label.items():
+            for batch in _batches(elements):
+                self._write(f"UNWIND $rows AS e MATCH (n) WHERE elementId(n) = e {clause} n:{label}:{MARKER} "
+                            f"WITH collect(n) AS nodes UNWIND nodes AS n MATCH (n)-[r:{types}]-{other} "
+                            f"WITH DISTINCT r WITH r, startNode(r) AS a, endNode(r) AS b {make} DELETE r", rows=batch)
 
-    def _add_versions(self, data: GraphData, as_of: str, bar: Tally,
-                      live: str | None) -> dict[str, frozenset[str]] | None:
+    def _add_versions(self, data: GraphData, as_of: str, bar: Tally, latest: bool) -> None:
         """The period ``as_of`` into the versions: versions already there take its label, new ones
-        are created, and relationships only where the two versions did not co-exist before. Returns
-        the ids, per label, of the records whose version is in the period ``live`` (today's graph,
-        whole) as well: unchanged there (None without such a period)."""
+        are created, and relationships only where the two versions did not co-exist before. When
+        the period is the ``latest``, its versions become today's graph (the others leave it) before
+        anything is created, so that each record is written once."""
         from .periods import period_token
 
         label = period_token(as_of)
         keys = states(data)
-        # Versions are found again by the element ids the server gives them: a seek by id, where a
-        # unique index on the 40-character version keys cost 6 s of the city's 27 s of versions.
-        found = self._run_value(f"MATCH (n:{VERSION}) RETURN collect([n.{VERSION_KEY}, elementId(n), "
-                                f"[l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}']])")
-        existing = {vkey: frozenset(labels) for vkey, _, labels in found}
-        element = {vkey: element_id for vkey, element_id, _ in found}
-        unchanged = None if live is None else _unchanged(keys, existing, period_token(live))
+        existing, element = self._versions_found()
         labelled, new, rels = version_rows(data, keys, existing)
+        if latest:
+            wanted = set(keys.values())
+            self._leave_live([(vkey, element[vkey]) for vkey, periods in existing.items()
+                              if periods & LIVE and vkey not in wanted],
+                             {vkey for vkey, periods in existing.items() if periods & ~LIVE})
         self._write_batches(f"UNWIND $rows AS e MATCH (n) WHERE elementId(n) = e SET n:{label}",
                             [element[vkey] for vkey in labelled], bar, label)
+        if latest:
+            self._join_live([(vkey, element[vkey]) for vkey in labelled if not existing[vkey] & LIVE])
         for model, rows in new.items():
             dates = _date_sets("n", "row.props", LABELS[model].properties)
+            live = f":{model}:{MARKER}" if latest else ""
             element.update(self._write_batches(
-                f"UNWIND $rows AS row CREATE (n:{version_label(model)}:{VERSION}:{label}) "
+                f"UNWIND $rows AS row CREATE (n:{version_label(model)}:{VERSION}:{label}{live}) "
                 f"SET n = row.props, n.{VERSION_KEY} = row.vkey{dates} RETURN collect([row.vkey, elementId(n)])",
                 rows, bar, model))
         bar.add(len(data.rels) - len(rels), label)
@@ -483,10 +486,39 @@ class Neo4jStore:
         for rel_type, rows in groups.items():
             types = RELATIONSHIPS[rel_type].properties
             props = f" SET r = row.p{_date_sets('r', 'row.p', types)}" if types else ""
+            # In the latest period both ends are in today's graph; else at least one is not (two
+            # versions in it co-exist, so their relationship is there).
+            made = rel_type if latest else PREFIX + rel_type
             self._write_batches(f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
-                                f"MATCH (b) WHERE elementId(b) = row.b CREATE (a)-[r:{rel_type}]->(b){props}",
+                                f"MATCH (b) WHERE elementId(b) = row.b CREATE (a)-[r:{made}]->(b){props}",
                                 rows, bar, rel_type)
-        return unchanged
+
+    def _versions_found(self) -> tuple[dict[str, int], dict[str, str]]:
+        """Every version's periods, as a bit set (bit i: the i-th period; :data:`LIVE`: in today's
+        graph), and its element id, both by version key. Versions are found again by the element ids
+        the server gives them: a seek by id, where a unique index on the 40-character version keys
+        cost 6 s of the city's 27 s of versions. The periods come as numbers made by the server (as
+        label lists a city's 1.2 million versions took 12 s to send and decode, as numbers 5 s) and
+        the versions in two halves read side by side (4 s)."""
+        from .periods import period_token
+
+        tokens = [period_token(day) for day in self.period_dates()]
+        words = [list(range(start, min(start + 32, len(tokens)))) for start in range(0, len(tokens), 32)]
+        query = (f"MATCH (n:{VERSION}) WHERE (right(n.{VERSION_KEY}, 1) IN $even) = $half WITH n, labels(n) AS l "
+                 f"RETURN collect([n.{VERSION_KEY}, elementId(n), n:{MARKER}, "
+                 "[w IN $words | reduce(b = 0, i IN w | b + CASE WHEN $tokens[i] IN l THEN $bits[i] ELSE 0 END)]])")
+        bits = [1 << (index % 32) for index in range(len(tokens))]
+        with ThreadPoolExecutor(max_workers=IN_FLIGHT) as pool:
+            halves = list(pool.map(lambda half: self._run_value(query, even=list("02468ace"), half=half, words=words,
+                                                                tokens=tokens, bits=bits), (True, False)))
+        existing, element = {}, {}
+        for found in halves:
+            for vkey, element_id, live, parts in found:
+                periods = LIVE if live else 0
+                for index, part in enumerate(parts):
+                    periods |= part << (32 * index)
+                existing[vkey], element[vkey] = periods, element_id
+        return existing, element
 
     # -- periods -----------------------------------------------------------------------------
 
@@ -537,7 +569,8 @@ class Neo4jStore:
                 f"MATCH (n:{version_label(label)}) WHERE (n:{one}) <> (n:{two}) AND (right(n.id, 1) IN $even) = $half "
                 f"WITH n, n:{one} AS in_one "
                 f"WITH n, in_one, COLLECT {{ MATCH (n)-[r]->(m:{VERSION}) WHERE CASE WHEN in_one THEN m:{one} ELSE m:{two} END "
-                "RETURN [elementId(m), type(r)] + CASE WHEN type(r) IN $with_properties THEN [properties(r)] ELSE [] END "
+                f"WITH m, r, {model_type('r')} AS t "
+                "RETURN [elementId(m), t] + CASE WHEN t IN $with_properties THEN [properties(r)] ELSE [] END "
                 "} AS targets "
                 "WITH n.id AS id, collect([n, in_one, targets]) AS found "
                 "WITH found, size(found) = 2 AND size(found[0][2]) = size(found[1][2]) "
@@ -545,7 +578,7 @@ class Neo4jStore:
                 "UNWIND found AS f WITH f[0] AS n, f[1] AS in_one, same "
                 f"RETURN collect([in_one, {_projection(label)}, CASE WHEN same THEN null ELSE "
                 f"COLLECT {{ MATCH (n)-[r]->(m:{VERSION}) WHERE CASE WHEN in_one THEN m:{one} ELSE m:{two} END "
-                "RETURN [type(r), [l IN labels(m) WHERE l IN $labels][0], m.id, properties(r)] } END])",
+                f"RETURN [{model_type('r')}, [l IN labels(m) WHERE l IN $labels][0], m.id, properties(r)] }} END])",
                 labels=labels, even=EVEN, half=half,
                 with_properties=[name for name, rel in RELATIONSHIPS.items() if rel.properties])
             for in_one, values, out in rows:
@@ -592,7 +625,7 @@ class Neo4jStore:
         for label, ids in ids_by_label([key for key in keys if key not in read]).items():
             rows = self.run_value(f"CALL () {{ UNWIND $ids AS id MATCH (n:{label}:{MARKER} {{id: id}}) "
                                   f"RETURN {_projection(label)} AS p, COLLECT {{ MATCH (n)-[r]->(m:{MARKER}) "
-                                  "RETURN [type(r), [l IN labels(m) WHERE l IN $labels][0], m.id, properties(r)] } AS out } "
+                                  f"RETURN [{model_type('r')}, [l IN labels(m) WHERE l IN $labels][0], m.id, properties(r)] }} AS out }} "
                                   "RETURN collect([p, out])", ids=ids, labels=self.label_names(LABELS))
             for values, out in rows:
                 props = _from_values(label, values)
@@ -637,12 +670,13 @@ class Neo4jStore:
         """The names the model's labels have in the period read (the versions' names for an earlier one)."""
         return [version_label(label) if getattr(self, "_token", None) else label for label in labels]
 
-    def _take_lock(self, dates: list[str]) -> tuple[str, list[str]]:
+    def _take_lock(self, dates: list[str]) -> tuple[str, list[str], int | None]:
         """Take the load lock and mark the store as loading the periods ``dates``, in one transaction:
         a second load that starts meanwhile waits on the lock node, then sees the first one's name and
         is refused. A lock left by a load that was killed (its process gone, on this machine) is taken
-        over. Returns the lock's token and the periods a write before this one left unfinished (then
-        today's graph is marked as holding no period: it may be half rewritten)."""
+        over. Returns the lock's token, the periods a write before this one left unfinished (then
+        today's graph is marked as holding no period: it may be half rewritten) and the store's layout
+        (``LAYOUT`` for a new store, None for one written before layouts were named)."""
         token = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
 
         def take(tx):
@@ -650,11 +684,11 @@ class Neo4jStore:
                          "RETURN l.holder AS holder, l.host AS host, l.pid AS pid, toString(l.since) AS since, "
                          "l.since < datetime() - duration({hours: $hours}) AS expired", hours=LOCK_EXPIRES_HOURS).single()
             if row["holder"] and not _abandoned(row["host"], row["pid"], row["expired"]):
-                return dict(row), []
+                return dict(row), [], None
             before = tx.run("OPTIONAL MATCH (m:PartygraphMeta {id: 'store'}) "
-                            "RETURN m.state AS state, m.live AS live, "
-                            "CASE WHEN m.state = 'loading' THEN coalesce(m.writing, []) ELSE [] END AS cut").single()
-            self._live_whole = before["live"] if before["state"] == "complete" else None
+                            "RETURN CASE WHEN m IS NULL THEN $layout ELSE m.layout END AS layout, "
+                            "CASE WHEN m.state = 'loading' THEN coalesce(m.writing, []) ELSE [] END AS cut",
+                            layout=LAYOUT).single()
             tx.run("MATCH (l:PartygraphMeta {id: 'lock'}) "
                    "SET l.holder = $token, l.host = $host, l.pid = $pid, l.since = datetime() "
                    "MERGE (m:PartygraphMeta {id: 'store'}) "
@@ -662,15 +696,15 @@ class Neo4jStore:
                    "m.live = CASE WHEN $cut THEN null ELSE m.live END",
                    token=token, host=socket.gethostname(), pid=os.getpid(),
                    writing=sorted({*before["cut"], *dates}), cut=bool(before["cut"]))
-            return None, list(before["cut"])
+            return None, list(before["cut"]), before["layout"]
 
         with self._session() as session:
-            holder, unfinished = session.execute_write(take)
+            holder, unfinished, layout = session.execute_write(take)
         if holder:
             raise StoreError(_("another load into {store} is running (machine {host}, process {pid}, since {since}); "
                                "wait for it to finish and load again").format(
                 store=self.describe(), host=holder["host"], pid=holder["pid"], since=holder["since"]))
-        return token, unfinished
+        return token, unfinished, layout
 
     def _release_lock(self, token: str) -> None:
         self._write("MATCH (l:PartygraphMeta {id: 'lock'}) WHERE l.holder = $token "
@@ -691,29 +725,6 @@ class Neo4jStore:
         for statement in schema_statements() + version_schema_statements():
             self._autocommit(statement)
         self._autocommit("CALL db.awaitIndexes(300)")
-
-    def _delete_stale_nodes(self, data: GraphData) -> dict[str, set[str]]:
-        """Delete partygraph's nodes that ``data`` no longer has; return the ids that remain, per label."""
-        remaining = {}
-        for label, by_id in data.nodes.items():
-            existing = set(self._run_value(f"MATCH (n:{label}:{MARKER}) RETURN collect(n.id)"))
-            stale = sorted(existing.difference(by_id))
-            for batch in _batches(stale):
-                self._write(f"UNWIND $ids AS id MATCH (n:{label}:{MARKER} {{id: id}}) DETACH DELETE n", ids=batch)
-            remaining[label] = existing.intersection(by_id)
-        return remaining
-
-    def _write_nodes(self, label: str, by_id: dict[str, dict], existing: set[str], bar: Tally,
-                     unchanged: frozenset[str] = frozenset()) -> None:
-        """Nodes already there get their properties replaced (but the ``unchanged`` ids, all of
-        ``by_id``); new ones are created (no lookup needed)."""
-        dates = _date_sets("n", "row", LABELS[label].properties)
-        update = [props for node_id, props in by_id.items() if node_id in existing and node_id not in unchanged]
-        bar.add(len(unchanged), label)
-        create = [props for node_id, props in by_id.items() if node_id not in existing]
-        for rows, query in ((update, f"UNWIND $rows AS row MATCH (n:{label}:{MARKER} {{id: row.id}}) SET n = row{dates}"),
-                            (create, f"UNWIND $rows AS row CREATE (n:{label}:{MARKER}) SET n = row{dates}")):
-            self._write_batches(query, rows, bar, label)
 
     def _write_batches(self, query: str, rows: list, bar: Tally, what: str) -> list:
         """Write ``rows`` in batches, two transactions in flight so that preparing and sending one
@@ -739,54 +750,6 @@ class Neo4jStore:
             for future in pending:
                 bar.add(future.result(), what)
         return found
-
-    def _sync_relationships(self, key: tuple[str, str, str], rows: list[dict], bar: Tally,
-                            sources: list[str] | None = None) -> None:
-        """Make the relationships of one type between two labels equal ``rows``: those already there
-        with the same properties stay (an unchanged reload re-creates nothing); the rest are deleted
-        or created. A pair found twice (which no finished load leaves) is made once again. Given
-        ``sources``, only the relationships from those records are read and made (the others' are
-        the same in ``rows`` as in the graph)."""
-        rel_type, from_label, to_label = key
-        if sources is not None:
-            chosen = set(sources)
-            bar.add(sum(1 for row in rows if row["f"] not in chosen), rel_type)
-            rows = [row for row in rows if row["f"] in chosen]
-            found = self._run_value(f"UNWIND $ids AS id MATCH (a:{from_label}:{MARKER} {{id: id}})-[r:{rel_type}]->"
-                                    f"(b:{to_label}:{MARKER}) RETURN collect([a.id, b.id, properties(r)])",
-                                    ids=sources) if sources else []
-        else:
-            found = self._run_value(f"MATCH (a:{from_label}:{MARKER})-[r:{rel_type}]->(b:{to_label}:{MARKER}) "
-                                    f"RETURN collect([a.id, b.id, properties(r)])")
-        want = {(row["f"], row["t"]): row for row in rows}
-        seen: dict[tuple[str, str], int] = {}
-        have: dict[tuple[str, str], dict] = {}
-        for source, target, props in found:
-            seen[(source, target)] = seen.get((source, target), 0) + 1
-            have[(source, target)] = _from_neo4j(props)
-        stale = [pair for pair, props in have.items()
-                 if pair not in want or want[pair]["p"] != props or seen[pair] > 1]
-        stale_set = set(stale)
-        new = [row for pair, row in want.items() if pair not in have or pair in stale_set]
-        self._write_batches(f"UNWIND $rows AS row MATCH (a:{from_label}:{MARKER} {{id: row.f}})-[r:{rel_type}]->"
-                            f"(b:{to_label}:{MARKER} {{id: row.t}}) DELETE r",
-                            [{"f": source, "t": target} for source, target in stale], Tally(None, 0), rel_type)
-        bar.add(len(want) - len(new), rel_type)
-        types = RELATIONSHIPS[rel_type].properties
-        props = f" SET r = row.p{_date_sets('r', 'row.p', types)}" if types else ""
-        # A batch is one transaction (rolled back whole before a retry); a rerun diffs again first.
-        self._write_batches(f"UNWIND $rows AS row MATCH (a:{from_label} {{id: row.f}}) MATCH (b:{to_label} {{id: row.t}}) "
-                            f"CREATE (a)-[r:{rel_type}]->(b){props}", new, bar, rel_type)
-
-    @staticmethod
-    def _relationship_groups(data: GraphData) -> dict[tuple[str, str, str], list[dict]]:
-        groups: dict[tuple[str, str, str], list[dict]] = {}
-        for (rel_type, source, target), props in data.rels.items():
-            from_label, from_id = split_key(source)
-            to_label, to_id = split_key(target)
-            row = {"f": from_id, "t": to_id, "p": props}
-            groups.setdefault((rel_type, from_label, to_label), []).append(row)
-        return groups
 
     # -- reading ----------------------------------------------------------------------------
 

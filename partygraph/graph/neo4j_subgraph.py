@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .data import GraphData
 from .model import ids_by_label, node_key, split_key
-from .neo4j_periods import model_label
+from .neo4j_periods import model_label, model_type
 from .neo4j_store import MARKER, _from_neo4j
 from .subgraph import Subgraph, TooLarge, check_view, resolve_scope, walk_out
 
@@ -44,7 +44,7 @@ def _step(store, frontier: list[str], labels, types, data: GraphData) -> list[st
     for label, ids in ids_by_label(frontier).items():
         rows = store.run(
             f"UNWIND $ids AS id MATCH (n:{label}:{MARKER} {{id: id}})-[r]-(m:{MARKER}) "
-            f"WHERE type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels) "
+            f"WHERE {model_type('r')} IN $types AND any(l IN labels(m) WHERE l IN $labels) "
             f"RETURN DISTINCT [l IN labels(m) WHERE l IN $labels][0] AS label, properties(m) AS p",
             ids=ids, types=list(types), labels=store.label_names(labels))
         for row in rows:
@@ -61,8 +61,8 @@ def _add_relationships(store, data: GraphData, types) -> None:
         if not by_id:
             continue
         rows = store.run(
-            f"UNWIND $ids AS id MATCH (a:{label}:{MARKER} {{id: id}})-[r]->(b:{MARKER}) WHERE type(r) IN $types "
-            f"RETURN a.id AS f, type(r) AS t, [l IN labels(b) WHERE l IN $labels][0] AS label, b.id AS to, "
+            f"UNWIND $ids AS id MATCH (a:{label}:{MARKER} {{id: id}})-[r]->(b:{MARKER}) WHERE {model_type('r')} IN $types "
+            f"RETURN a.id AS f, {model_type('r')} AS t, [l IN labels(b) WHERE l IN $labels][0] AS label, b.id AS to, "
             f"properties(r) AS p", ids=sorted(by_id), types=list(types), labels=store.label_names(data.nodes))
         for row in rows:
             found = model_label(row["label"] or "")

@@ -9,6 +9,7 @@ from partygraph.errors import Neo4jConnectionError, StoreError
 from partygraph.graph import neo4j_store
 from partygraph.graph.data import GraphData
 from partygraph.graph.embedded import EmbeddedStore
+from partygraph.graph.model import LABELS
 from partygraph.graph.neo4j_store import Neo4jStore
 from partygraph.loaders import load_dataset
 from partygraph.loaders.generate import generate_city
@@ -130,9 +131,11 @@ def test_a_uri_that_is_not_neo4j_is_named():
 
 
 #: The Neo4j release that first understood each construct partygraph's Cypher uses (Cypher manual,
-#: "Deprecations, additions and compatibility"): the variable scope clause CALL (x) { } in 5.23,
-#: COLLECT { } subqueries in 5.6, COUNT { } and full EXISTS { } subqueries in 5.0, IN TRANSACTIONS in 4.4.
-FEATURES = {"CALL (": (5, 23), "COLLECT {": (5, 6), "COUNT {": (5, 0), "EXISTS {": (5, 0), "IN TRANSACTIONS": (4, 4)}
+#: "Deprecations, additions and compatibility"): dynamic labels and types $( ) in 5.26, the variable
+#: scope clause CALL (x) { } in 5.23, COLLECT { } subqueries in 5.6, COUNT { } and full EXISTS { }
+#: subqueries in 5.0, IN TRANSACTIONS in 4.4.
+FEATURES = {"$(": (5, 26), "CALL (": (5, 23), "COLLECT {": (5, 6), "COUNT {": (5, 0), "EXISTS {": (5, 0),
+            "IN TRANSACTIONS": (4, 4)}
 
 
 def test_the_oldest_server_accepted_is_the_oldest_that_understands_every_query():
@@ -154,8 +157,15 @@ def _relationship_ids(store) -> dict:
         "MATCH (a:Partygraph)-[r]->(b:Partygraph) RETURN type(r) AS t, a.id AS a, b.id AS b, elementId(r) AS e")}
 
 
+def _touching(rels: dict, records: set[str]) -> set:
+    """The relationships (keys of ``_relationship_ids``) with an end among ``records`` (model ids)."""
+    return {key for key in rels if key[1] in records or key[2] in records}
+
+
 @pytest.mark.neo4j
 def test_an_unchanged_reload_recreates_no_relationship_and_a_change_touches_only_its_own(neo4j_store):
+    """A record whose state changed is a new version, so a new node in today's graph with its
+    relationships made again; every other node and relationship stays as it was."""
     from partygraph.loaders import load_dataset
     from tests.conftest import SEED_CASES
 
@@ -171,20 +181,22 @@ def test_an_unchanged_reload_recreates_no_relationship_and_a_change_touches_only
     neo4j_store.replace(data)
     after = _relationship_ids(neo4j_store)
     changed = {key for key in before if after.get(key) != before[key]}
-    assert changed == {(pairing[0], pairing[1].split(":", 1)[1], pairing[2].split(":", 1)[1]),
-                       (gone[0], gone[1].split(":", 1)[1], gone[2].split(":", 1)[1])}
+    assert changed == _touching(before, {split(pairing[1]), split(gone[1])})
+    assert (gone[0], split(gone[1]), split(gone[2])) not in after
     assert neo4j_store.read() == data
 
 
 def _node_ids(store) -> dict:
     return {(tuple(sorted(row["l"])), row["id"]): row["e"] for row in store.run(
-        "MATCH (n:Partygraph) RETURN labels(n) AS l, n.id AS id, elementId(n) AS e")}
+        "MATCH (n:Partygraph) RETURN [l IN labels(n) WHERE l IN $model] AS l, n.id AS id, elementId(n) AS e",
+        model=list(LABELS))}
 
 
-def test_a_later_period_changes_todays_graph_only_where_its_records_changed(neo4j_store, monkeypatch):
+def test_a_later_period_changes_todays_graph_only_where_its_records_changed(neo4j_store):
     """Today's graph takes a later period by what changed: the other records keep their nodes and
-    relationships as they were; a member who lost every employer and every organization they took
-    part in loses those relationships; a record gone goes, a new one comes."""
+    relationships as they were; a record whose state changed (a property, an outgoing relationship)
+    is a new node with its relationships; a member who lost every employer and every organization
+    they took part in loses those relationships; a record gone goes, a new one comes."""
     import copy
 
     data = load_dataset(SEED_CASES)
@@ -202,27 +214,17 @@ def test_a_later_period_changes_todays_graph_only_where_its_records_changed(neo4
     gone = "B-旧"
     del later.nodes["Building"][gone]
     later.add_node("Building", {"id": "B-新", "name": "新楼宇"})
-    written = []
-    write_batches = neo4j_store._write_batches
-    def recording(query, rows, bar, what):
-        if "SET n = row" in query and "MATCH (n:" in query:        # today's graph: a node rewritten
-            written.extend(row["id"] for row in rows)
-        return write_batches(query, rows, bar, what)
-    monkeypatch.setattr(neo4j_store, "_write_batches", recording)
     neo4j_store.load(later, "2026-06-30")
     assert neo4j_store.read() == later
-    # Only the records whose state changed are written: the member, and the organization whose
+    after, now = _node_ids(neo4j_store), _relationship_ids(neo4j_store)
+    # Only the records whose state changed are new nodes: the member, and the organization whose
     # pairing (one of its outgoing relationships) changed.
-    assert sorted(written) == sorted([split(member), split(pairing[1])])
-    now = _relationship_ids(neo4j_store)
-    assert {key for key in rels if now.get(key) != rels[key]} == \
-        {(kind, split(source), split(target)) for kind, source, target in [*dropped, pairing]}
-    building = (("Building", "Partygraph"), gone)
-    after = _node_ids(neo4j_store)
-    assert {key: nodes[key] for key in nodes if key != building} == {key: after[key] for key in after if key[1] != "B-新"}
-    assert building not in after and (("Building", "Partygraph"), "B-新") in after
+    assert {key[1] for key in nodes if after.get(key) != nodes[key]} == {split(member), split(pairing[1]), gone}
+    assert {key for key in rels if now.get(key) != rels[key]} == _touching(rels, {split(member), split(pairing[1])})
+    assert (("Building",), gone) not in after and (("Building",), "B-新") in after
     neo4j_store.load(data, "2025-12-31")          # an earlier period: today's graph stays
     assert neo4j_store.read() == later
+    assert _node_ids(neo4j_store) == after and _relationship_ids(neo4j_store) == now
 
 
 def split(key: str) -> str:
@@ -282,12 +284,31 @@ def test_a_write_after_a_cut_load_makes_todays_graph_the_latest_period_again(neo
     one: today's graph is the latest period again, not what the cut load left."""
     first, second = _two_registers()
     neo4j_store.load(first, "2026-03-31")
-    monkeypatch.setattr(neo4j_store, "_sync_relationships", lambda *args, **kwargs: 1 / 0)
+    leave_live = neo4j_store._leave_live
+
+    def cut(*args, **kwargs):            # the members have left today's graph, none has come in
+        leave_live(*args, **kwargs)
+        raise ZeroDivisionError
+
+    monkeypatch.setattr(neo4j_store, "_leave_live", cut)
     with pytest.raises(ZeroDivisionError):
         neo4j_store.load(second, "2026-06-30")
+    assert not neo4j_store.run("MATCH (m:Member:Partygraph) RETURN m.id AS id")
     monkeypatch.undo()
     neo4j_store.load(second, "2025-12-31")
     assert neo4j_store.read() == first
+
+
+def _cut_before_relationships(store, monkeypatch) -> None:
+    """The next load is cut short once its versions are made, before any of their relationships."""
+    write_batches = store._write_batches
+
+    def cut(query, rows, bar, what):
+        if "CREATE (a)-[r:" in query:
+            raise RuntimeError("cut short")
+        return write_batches(query, rows, bar, what)
+
+    monkeypatch.setattr(store, "_write_batches", cut)
 
 
 def test_a_period_load_cut_short_in_todays_graph_is_undone_by_the_next(neo4j_store, monkeypatch):
@@ -297,10 +318,7 @@ def test_a_period_load_cut_short_in_todays_graph_is_undone_by_the_next(neo4j_sto
     first, second = _two_registers()
     neo4j_store.load(first, "2026-03-31")
 
-    def cut(*args, **kwargs):
-        raise RuntimeError("cut short")
-
-    monkeypatch.setattr(neo4j_store, "_sync_relationships", cut)
+    _cut_before_relationships(neo4j_store, monkeypatch)     # the new members are in today's graph, alone
     with pytest.raises(RuntimeError):
         neo4j_store.load(second, "2026-06-30")
     monkeypatch.undo()
@@ -308,3 +326,61 @@ def test_a_period_load_cut_short_in_todays_graph_is_undone_by_the_next(neo4j_sto
         {props["name"] for props in second.nodes["Member"].values()}       # the cut load's names, read raw
     neo4j_store.load(first, "2026-06-30")
     assert neo4j_store.read() == first
+    neo4j_store.load(second, "2026-09-30")
+    neo4j_store.use("2026-06-30")
+    assert neo4j_store.read() == first
+
+
+def test_a_period_cut_short_leaves_no_trace_once_another_is_loaded(neo4j_store, monkeypatch):
+    """A load of a new period cut short, then a load of another date: the cut period is nowhere
+    (no version keeps its label), today's graph and the periods are those loaded whole."""
+    first, second = _two_registers()
+    neo4j_store.load(first, "2026-03-31")
+    _cut_before_relationships(neo4j_store, monkeypatch)
+    with pytest.raises(RuntimeError):
+        neo4j_store.load(second, "2026-06-30")
+    monkeypatch.undo()
+    neo4j_store.load(first, "2026-09-30")
+    assert not neo4j_store.run("MATCH (n:P20260630) RETURN n.id")
+    assert neo4j_store.period_dates() == ["2026-03-31", "2026-09-30"]
+    assert neo4j_store.read() == first
+
+
+def _to_the_layout_before(store) -> None:
+    """Rewrite a store as the code before its layout was named kept it: today's graph a copy beside
+    the versions, every relationship of the versions with the model's type."""
+    from partygraph.graph.model import RELATIONSHIPS
+
+    for label in LABELS:
+        store._autocommit(f"MATCH (n:{label}:Partygraph:PartygraphVersion) CREATE (c:PgCopy) "
+                          f"SET c = properties(n), c.pg_of = elementId(n), c.pg_label = '{label}' REMOVE c.pg_vkey")
+    for rel_type in RELATIONSHIPS:
+        store._autocommit(f"MATCH (a:Partygraph:PartygraphVersion)-[r:{rel_type}]->(b:Partygraph:PartygraphVersion) "
+                          f"MATCH (ca:PgCopy {{pg_of: elementId(a)}}), (cb:PgCopy {{pg_of: elementId(b)}}) "
+                          f"CREATE (ca)-[c:{rel_type}]->(cb) SET c = properties(r)")
+    for label in LABELS:
+        store._autocommit(f"MATCH (n:{label}:Partygraph:PartygraphVersion) REMOVE n:{label}:Partygraph")
+    store._autocommit("MATCH (c:PgCopy) SET c:$(c.pg_label):Partygraph REMOVE c:PgCopy, c.pg_of, c.pg_label")
+    for rel_type in RELATIONSHIPS:
+        store._autocommit(f"MATCH (a)-[r:V_{rel_type}]->(b) CREATE (a)-[c:{rel_type}]->(b) "
+                          "SET c = properties(r) DELETE r")
+    store._autocommit("MATCH (m:PartygraphMeta {id: 'store'}) REMOVE m.layout")
+
+
+def test_a_store_of_the_layout_before_is_converted_by_the_next_write(neo4j_store):
+    """A store written when today's graph was a copy beside the versions is read as it is, and the
+    next load makes it this layout, every period kept."""
+    first, second = _two_registers()
+    neo4j_store.load(first, "2026-03-31")
+    neo4j_store.load(second, "2026-06-30")
+    _to_the_layout_before(neo4j_store)
+    assert neo4j_store.run("MATCH (n:Member:Partygraph) WHERE NOT n:PartygraphVersion RETURN count(n) AS c")[0]["c"]
+    assert neo4j_store.read() == second
+    neo4j_store.load(first, "2026-09-30")
+    assert not neo4j_store.run("MATCH (n:Partygraph) WHERE NOT n:PartygraphVersion RETURN n.id")
+    for day, data in (("2026-03-31", first), ("2026-06-30", second), ("2026-09-30", first)):
+        neo4j_store.use(day)
+        assert neo4j_store.read() == data, day
+    neo4j_store.drop("2026-09-30")
+    neo4j_store.use(None)
+    assert neo4j_store.read() == second

@@ -560,14 +560,17 @@ class Neo4jStore:
         # Each label's versions in two halves by their id's last character, read side by side (the
         # server answers a query on one core); a record's relationships come only where its two
         # versions point to other versions or with other properties (a city's quarter: 56,000
-        # members changed, 7,000 of them in their relationships).
+        # members changed, 7,000 of them in their relationships). The versions are found by their
+        # labels, and their ids read only then: reading the id of every member version (425,000 in
+        # 8 quarters) to halve them took 0.5 s of a half's 1.5 s.
         parts = [(label, half) for label in sorted(LABELS, key=lambda name: name != "Member") for half in (True, False)]
 
         def read(part: tuple[str, bool]) -> None:
             label, half = part
             rows = self._run_value(
-                f"MATCH (n:{version_label(label)}) WHERE (n:{one}) <> (n:{two}) AND (right(n.id, 1) IN $even) = $half "
-                f"WITH n, n:{one} AS in_one "
+                f"CALL () {{ MATCH (n:{version_label(label)}:{one}) WHERE NOT n:{two} RETURN n, true AS in_one "
+                f"UNION ALL MATCH (n:{version_label(label)}:{two}) WHERE NOT n:{one} RETURN n, false AS in_one }} "
+                "WITH n, in_one WHERE (right(n.id, 1) IN $even) = $half "
                 f"WITH n, in_one, COLLECT {{ MATCH (n)-[r]->(m:{VERSION}) WHERE CASE WHEN in_one THEN m:{one} ELSE m:{two} END "
                 f"WITH m, r, {model_type('r')} AS t "
                 "RETURN [elementId(m), t] + CASE WHEN t IN $with_properties THEN [properties(r)] ELSE [] END "

@@ -307,13 +307,13 @@ class Neo4jStore:
         if as_of not in self.period_dates():
             raise StoreError(_("{store} holds no register of {date}; 'partygraph periods' lists those it holds").format(
                 store=self.describe(), date=as_of))
-        self._change(lambda bar: self._remove([as_of], bar), None, None, [as_of])
+        self._change(lambda bar: self._remove([as_of]), None, None, [as_of])
 
     def forget(self, before: str) -> list[str]:
         """Remove every period before ``before`` and the versions found only in them."""
         gone = [day for day in self.period_dates() if day < before]
         if gone:
-            self._change(lambda bar: self._remove(gone, bar), None, None, gone)
+            self._change(lambda bar: self._remove(gone), None, None, gone)
         return gone
 
     def _change(self, work, data: GraphData | None, progress: Progress, dates: list[str]) -> None:
@@ -333,7 +333,7 @@ class Neo4jStore:
                 if layout != LAYOUT:
                     self._convert_layout()
                 if unfinished:
-                    self._remove(unfinished, Tally(None, 0))
+                    self._remove(unfinished)
                 work(bar)
             self._write("MATCH (m:PartygraphMeta {id: 'store'}) SET m.state = 'complete', m.loaded = datetime(), "
                         "m.layout = $layout REMOVE m.writing", layout=LAYOUT)
@@ -355,18 +355,18 @@ class Neo4jStore:
             self._autocommit(f"MATCH (a:{VERSION})-[r:{rel_type}]->(b:{VERSION}) WHERE NOT (a:{MARKER} AND b:{MARKER}) "
                              f"CALL (a, r, b) {{ CREATE (a)-[v:{PREFIX}{rel_type}]->(b) SET v = properties(r) DELETE r }} "
                              "IN TRANSACTIONS OF 10000 ROWS")
-        self._settle_live(Tally(None, 0))
+        self._settle_live()
 
     def _put(self, data: GraphData, as_of: str, bar: Tally, alone: bool) -> None:
         from .periods import check_room
 
         dates = self.period_dates()
         if alone:
-            self._remove(dates, Tally(None, 0), live=False)
+            self._remove(dates, live=False)
             dates = []
         check_room(dates, as_of)
         if as_of in dates:
-            self._remove([as_of], Tally(None, 0), live=False)
+            self._remove([as_of], live=False)
             dates.remove(as_of)
         latest = as_of >= max(dates, default=as_of)
         self._add_versions(data, as_of, bar, latest)
@@ -380,7 +380,7 @@ class Neo4jStore:
                     id=f"period:{as_of}", as_of=as_of, counts=orjson.dumps(data.counts()).decode(),
                     differs=differs, latest=latest)
 
-    def _remove(self, dates: list[str], bar: Tally, live: bool = True) -> None:
+    def _remove(self, dates: list[str], live: bool = True) -> None:
         """Remove periods from the versions (a version left in none goes, with its relationships, and
         a relationship between versions that no longer co-exist); with ``live``, today's graph becomes
         the latest period left. Without it today's graph stays as it is, its versions kept even when
@@ -398,9 +398,9 @@ class Neo4jStore:
                          f"WHERE none(l IN labels(a) WHERE l =~ '{PERIOD_LABEL_CYPHER}' AND l IN labels(b)) "
                          "CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS")
         if live:
-            self._settle_live(bar)
+            self._settle_live()
 
-    def _settle_live(self, bar: Tally) -> None:
+    def _settle_live(self) -> None:
         """Make today's graph the versions of the latest period: the others leave it (those in no
         period go), the latest's join it. Only what differs is written."""
         from .periods import period_token

@@ -136,7 +136,8 @@ def _from_values(label: str, values: list) -> dict:
     return {name: value for name, value in zip(LABELS[label].properties, values) if value is not None}
 
 
-#: The last characters of ids that put a record in the first of two halves read side by side.
+#: The last characters of ids (and of version keys, hexadecimal) that put a record in the first of
+#: two halves read side by side.
 EVEN = list("02468acegikmoqsuwyACEGIKMOQSUWY")
 
 
@@ -369,7 +370,7 @@ class Neo4jStore:
             self._remove([as_of], live=False)
             dates.remove(as_of)
         latest = as_of >= max(dates, default=as_of)
-        self._add_versions(data, as_of, bar, latest)
+        self._add_versions(data, as_of, bar, dates, latest)
         differs = text_order_differs(data)
         self._write("MERGE (p:PartygraphMeta {id: $id}) SET p.as_of = $as_of, p.counts = $counts, "
                     "p.text_order_differs = $differs REMOVE p.kept "
@@ -414,7 +415,7 @@ class Neo4jStore:
         leaving = self._run_value(f"MATCH (n:{VERSION}:{MARKER}) WHERE NOT n:{latest} "
                                   f"RETURN collect([n.{VERSION_KEY}, elementId(n), "
                                   f"any(l IN labels(n) WHERE l =~ '{PERIOD_LABEL_CYPHER}')])")
-        self._leave_live([(vkey, element) for vkey, element, _ in leaving], {vkey for vkey, _, kept in leaving if kept})
+        self._leave_live(leaving)
         joining = self._run_value(f"MATCH (n:{VERSION}:{latest}) WHERE NOT n:{MARKER} "
                                   f"RETURN collect([n.{VERSION_KEY}, elementId(n)])")
         self._join_live(joining)
@@ -422,13 +423,13 @@ class Neo4jStore:
                     "SET m.live = p.as_of, m.text_order_differs = coalesce(p.text_order_differs, true)",
                     id=f"period:{left[-1]}")
 
-    def _leave_live(self, versions: list[tuple[str, str]], kept: set[str]) -> None:
-        """Versions (key, element id) leave today's graph: those in a period (``kept``) stay as versions,
-        their relationships retyped to the versions' types (deleted where the other end no longer
-        co-exists with them); the others go."""
-        for batch in _batches([element for vkey, element in versions if vkey not in kept]):
+    def _leave_live(self, versions: list[tuple[str, str, bool]]) -> None:
+        """Versions (key, element id, whether it is in a period) leave today's graph: those in a period
+        stay as versions, their relationships retyped to the versions' types (deleted where the other
+        end no longer co-exists with them); the others go."""
+        for batch in _batches([element for _vkey, element, kept in versions if not kept]):
             self._write("UNWIND $rows AS e MATCH (n) WHERE elementId(n) = e DETACH DELETE n", rows=batch)
-        self._relabel([version for version in versions if version[0] in kept], "REMOVE", LIVE_TYPES, "()",
+        self._relabel([(vkey, element) for vkey, element, kept in versions if kept], "REMOVE", LIVE_TYPES, "()",
                       f"CALL (r, a, b) {{ WITH * WHERE any(l IN labels(a) WHERE l =~ '{PERIOD_LABEL_CYPHER}' "
                       f"AND l IN labels(b)) CREATE (a)-[v:$('{PREFIX}' + type(r))]->(b) SET v = properties(r) }}")
 
@@ -452,22 +453,21 @@ class Neo4jStore:
                             f"WITH collect(n) AS nodes UNWIND nodes AS n MATCH (n)-[r:{types}]-{other} "
                             f"WITH DISTINCT r WITH r, startNode(r) AS a, endNode(r) AS b {make} DELETE r", rows=batch)
 
-    def _add_versions(self, data: GraphData, as_of: str, bar: Tally, latest: bool) -> None:
-        """The period ``as_of`` into the versions: versions already there take its label, new ones
-        are created, and relationships only where the two versions did not co-exist before. When
-        the period is the ``latest``, its versions become today's graph (the others leave it) before
-        anything is created, so that each record is written once."""
+    def _add_versions(self, data: GraphData, as_of: str, bar: Tally, dates: list[str], latest: bool) -> None:
+        """The period ``as_of`` into the versions, beside the periods of ``dates``: versions already
+        there take its label, new ones are created, and relationships only where the two versions did
+        not co-exist before. When the period is the ``latest``, its versions become today's graph (the
+        others leave it) before anything is created, so that each record is written once."""
         from .periods import period_token
 
         label = period_token(as_of)
         keys = states(data)
-        existing, element = self._versions_found()
+        existing, element = self._versions_found(dates)
         labelled, new, rels = version_rows(data, keys, existing)
         if latest:
             wanted = set(keys.values())
-            self._leave_live([(vkey, element[vkey]) for vkey, periods in existing.items()
-                              if periods & LIVE and vkey not in wanted],
-                             {vkey for vkey, periods in existing.items() if periods & ~LIVE})
+            self._leave_live([(vkey, element[vkey], bool(periods & ~LIVE)) for vkey, periods in existing.items()
+                              if periods & LIVE and vkey not in wanted])
         self._write_batches(f"UNWIND $rows AS e MATCH (n) WHERE elementId(n) = e SET n:{label}",
                             [element[vkey] for vkey in labelled], bar, label)
         if latest:
@@ -493,8 +493,8 @@ class Neo4jStore:
                                 f"MATCH (b) WHERE elementId(b) = row.b CREATE (a)-[r:{made}]->(b){props}",
                                 rows, bar, rel_type)
 
-    def _versions_found(self) -> tuple[dict[str, int], dict[str, str]]:
-        """Every version's periods, as a bit set (bit i: the i-th period; :data:`LIVE`: in today's
+    def _versions_found(self, dates: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+        """Every version's periods, as a bit set (bit i: the i-th of ``dates``; :data:`LIVE`: in today's
         graph), and its element id, both by version key. Versions are found again by the element ids
         the server gives them: a seek by id, where a unique index on the 40-character version keys
         cost 6 s of the city's 27 s of versions. The periods come as numbers made by the server (as
@@ -502,14 +502,14 @@ class Neo4jStore:
         the versions in two halves read side by side (4 s)."""
         from .periods import period_token
 
-        tokens = [period_token(day) for day in self.period_dates()]
+        tokens = [period_token(day) for day in dates]
         words = [list(range(start, min(start + 32, len(tokens)))) for start in range(0, len(tokens), 32)]
         query = (f"MATCH (n:{VERSION}) WHERE (right(n.{VERSION_KEY}, 1) IN $even) = $half WITH n, labels(n) AS l "
                  f"RETURN collect([n.{VERSION_KEY}, elementId(n), n:{MARKER}, "
                  "[w IN $words | reduce(b = 0, i IN w | b + CASE WHEN $tokens[i] IN l THEN $bits[i] ELSE 0 END)]])")
         bits = [1 << (index % 32) for index in range(len(tokens))]
         with ThreadPoolExecutor(max_workers=IN_FLIGHT) as pool:
-            halves = list(pool.map(lambda half: self._run_value(query, even=list("02468ace"), half=half, words=words,
+            halves = list(pool.map(lambda half: self._run_value(query, even=EVEN, half=half, words=words,
                                                                 tokens=tokens, bits=bits), (True, False)))
         existing, element = {}, {}
         for found in halves:

@@ -194,7 +194,7 @@ def test_a_million_unknown_columns_are_one_warning(tmp_path, minimal):
 @pytest.mark.neo4j
 def test_a_second_load_is_refused_naming_the_first(neo4j_store, minimal):
     neo4j_store.replace(load_dataset(minimal))
-    token, _cut, _layout = neo4j_store._take_lock([])                 # a load of this (live) process is running
+    token, _cut, _layout = neo4j_store._take_lock([])        # a load of this (live) process is running
     try:
         from partygraph.errors import StoreError
 

@@ -9,7 +9,7 @@ from partygraph.errors import Neo4jConnectionError, StoreError
 from partygraph.graph import neo4j_store
 from partygraph.graph.data import GraphData
 from partygraph.graph.embedded import EmbeddedStore
-from partygraph.graph.model import LABELS
+from partygraph.graph.model import LABELS, RELATIONSHIPS
 from partygraph.graph.neo4j_store import Neo4jStore
 from partygraph.loaders import load_dataset
 from partygraph.loaders.generate import generate_city
@@ -253,17 +253,7 @@ def test_a_load_cut_short_in_the_versions_is_undone_by_the_next_write(neo4j_stor
     day = "2026-03-31" if again else "2026-06-30"
     if not again:
         neo4j_store.load(first, "2025-12-31")
-    made = []
-    write_batches = neo4j_store._write_batches
-
-    def cut(query, rows, bar, what):
-        if "CREATE (a)-[r:" in query:            # the versions' second type of relationships is never made
-            made.append(what)
-            if len(made) == 2:
-                raise RuntimeError("cut short")
-        return write_batches(query, rows, bar, what)
-
-    monkeypatch.setattr(neo4j_store, "_write_batches", cut)
+    _cut_at_relationships(neo4j_store, monkeypatch, made=1)   # the versions' second type of relationships is never made
     with pytest.raises(RuntimeError):
         neo4j_store.load(second, day)
     monkeypatch.undo()
@@ -299,13 +289,17 @@ def test_a_write_after_a_cut_load_makes_todays_graph_the_latest_period_again(neo
     assert neo4j_store.read() == first
 
 
-def _cut_before_relationships(store, monkeypatch) -> None:
-    """The next load is cut short once its versions are made, before any of their relationships."""
+def _cut_at_relationships(store, monkeypatch, made: int = 0) -> None:
+    """The next load is cut short once its versions are made and ``made`` of their types of
+    relationships (``made`` 0: before any of them)."""
     write_batches = store._write_batches
+    types = []
 
     def cut(query, rows, bar, what):
         if "CREATE (a)-[r:" in query:
-            raise RuntimeError("cut short")
+            types.append(what)
+            if len(types) > made:
+                raise RuntimeError("cut short")
         return write_batches(query, rows, bar, what)
 
     monkeypatch.setattr(store, "_write_batches", cut)
@@ -318,7 +312,7 @@ def test_a_period_load_cut_short_in_todays_graph_is_undone_by_the_next(neo4j_sto
     first, second = _two_registers()
     neo4j_store.load(first, "2026-03-31")
 
-    _cut_before_relationships(neo4j_store, monkeypatch)     # the new members are in today's graph, alone
+    _cut_at_relationships(neo4j_store, monkeypatch)     # the new members are in today's graph, alone
     with pytest.raises(RuntimeError):
         neo4j_store.load(second, "2026-06-30")
     monkeypatch.undo()
@@ -336,7 +330,7 @@ def test_a_period_cut_short_leaves_no_trace_once_another_is_loaded(neo4j_store, 
     (no version keeps its label), today's graph and the periods are those loaded whole."""
     first, second = _two_registers()
     neo4j_store.load(first, "2026-03-31")
-    _cut_before_relationships(neo4j_store, monkeypatch)
+    _cut_at_relationships(neo4j_store, monkeypatch)
     with pytest.raises(RuntimeError):
         neo4j_store.load(second, "2026-06-30")
     monkeypatch.undo()
@@ -349,8 +343,6 @@ def test_a_period_cut_short_leaves_no_trace_once_another_is_loaded(neo4j_store, 
 def _to_the_layout_before(store) -> None:
     """Rewrite a store as the code before its layout was named kept it: today's graph a copy beside
     the versions, every relationship of the versions with the model's type."""
-    from partygraph.graph.model import RELATIONSHIPS
-
     for label in LABELS:
         store._autocommit(f"MATCH (n:{label}:Partygraph:PartygraphVersion) CREATE (c:PgCopy) "
                           f"SET c = properties(n), c.pg_of = elementId(n), c.pg_label = '{label}' REMOVE c.pg_vkey")
